@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SurveyService.Data.Consultations;
+
+namespace SurveyService.Data.Configurations;
+
+internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consultation>
+{
+    public void Configure(EntityTypeBuilder<Consultation> builder)
+    {
+        builder.Property(c => c.Title).HasMaxLength(300);
+        builder.Property(c => c.Description).HasMaxLength(20_000);
+        builder.PrimitiveCollection(c => c.EligibleCategories);
+        builder.OwnsMany(c => c.Weights, weight =>
+        {
+            weight.ToTable("ConsultationWeights");
+            weight.WithOwner().HasForeignKey("ConsultationId");
+            weight.HasKey("ConsultationId", nameof(CategoryWeight.Category));
+        });
+        builder.HasMany(c => c.Questions).WithOne().HasForeignKey(q => q.ConsultationId);
+        builder.HasIndex(c => c.ClosesAt);
+    }
+}

@@ -1,0 +1,81 @@
+using SurveyService.Data.Consultations;
+using SurveyService.Problems;
+
+namespace SurveyService.Consultations;
+
+public sealed record AddQuestionRequest(
+    string? Code,
+    string? Text,
+    QuestionTier? Tier,
+    QuestionType? Type,
+    string[]? Options,
+    bool? Required,
+    int? MaxLength,
+    int? ScaleMin,
+    int? ScaleMax) : IValidatable
+{
+    public const int DefaultTextLength = 10_000;
+    public const int LongestText = 100_000;
+    public const int DefaultScaleMin = 1;
+    public const int DefaultScaleMax = 5;
+
+    void IValidatable.Validate(ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(Code))
+            errors.Add("code", "Give the question's code, e.g. \"3a\".");
+        else if (Code.Length > 20)
+            errors.Add("code", "The code is longer than 20 characters.");
+        if (string.IsNullOrWhiteSpace(Text))
+            errors.Add("text", "Give the question's text.");
+        else if (Text.Length > 4_000)
+            errors.Add("text", "The text is longer than 4,000 characters.");
+        errors.When(Tier is null, "tier", "Give the tier: " + string.Join(", ", Enum.GetNames<QuestionTier>()) + ".");
+        errors.When(Type is null, "type", "Give the type: " + string.Join(", ", Enum.GetNames<QuestionType>()) + ".");
+
+        var options = Options ?? [];
+        if (Type is QuestionType.SingleChoice or QuestionType.MultipleChoice)
+        {
+            errors.When(options.Length < 2, "options", $"A {Type} question needs at least two options.");
+            errors.When(options.Any(string.IsNullOrWhiteSpace), "options", "Options cannot be empty.");
+            errors.When(options.Any(o => o?.Length > 500), "options", "An option is longer than 500 characters.");
+            errors.When(options.Distinct(StringComparer.Ordinal).Count() != options.Length, "options", "Options must differ from each other.");
+        }
+        else
+        {
+            errors.When(options.Length > 0, "options", $"A {Type} question takes no options.");
+        }
+
+        errors.When(MaxLength is not null && Type != QuestionType.Text, "maxLength", "maxLength applies to Text questions only.");
+        errors.When(MaxLength is < 1 or > LongestText, "maxLength", $"maxLength must be from 1 to {LongestText}.");
+        errors.When((ScaleMin ?? ScaleMax) is not null && Type != QuestionType.Scale, "scaleMin", "scaleMin and scaleMax apply to Scale questions only.");
+        if (Type == QuestionType.Scale)
+        {
+            var (min, max) = (ScaleMin ?? DefaultScaleMin, ScaleMax ?? DefaultScaleMax);
+            errors.When(max <= min, "scaleMax", $"scaleMax ({max}) must be above scaleMin ({min}).");
+            errors.When(max - min > 100, "scaleMax", "A scale has at most 101 points.");
+        }
+    }
+
+    public Question ToQuestion(Guid consultationId, int order) => new()
+    {
+        ConsultationId = consultationId,
+        Code = Code!.Trim(),
+        Text = Text!.Trim(),
+        Tier = Tier!.Value,
+        Type = Type!.Value,
+        Options = [.. Options ?? []],
+        Required = Required ?? false,
+        MaxLength = Type == QuestionType.Text ? MaxLength ?? DefaultTextLength : null,
+        ScaleMin = Type == QuestionType.Scale ? ScaleMin ?? DefaultScaleMin : null,
+        ScaleMax = Type == QuestionType.Scale ? ScaleMax ?? DefaultScaleMax : null,
+        Order = order,
+    };
+}
+
+public sealed record QuestionResponse(
+    Guid Id, string Code, string Text, QuestionTier Tier, QuestionType Type, string[] Options,
+    bool Required, int? MaxLength, int? ScaleMin, int? ScaleMax, int Order)
+{
+    public static QuestionResponse From(Question q) =>
+        new(q.Id, q.Code, q.Text, q.Tier, q.Type, [.. q.Options], q.Required, q.MaxLength, q.ScaleMin, q.ScaleMax, q.Order);
+}

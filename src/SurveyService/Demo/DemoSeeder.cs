@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Options;
+using SurveyService.Accounts;
+using SurveyService.Consultations;
+using SurveyService.Data.Consultations;
+using SurveyService.Data.Entities;
+using SurveyService.Data.Accounts;
+
+namespace SurveyService.Demo;
+
+internal static class DemoSetup
+{
+    public static IServiceCollection AddDemoData(this IServiceCollection services)
+    {
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddScoped<IStartupSeeder, DemoSeeder>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Fills an empty database (no entities, no consultations) so that a newcomer can try every
+/// endpoint from the reference page at once, and prints how to sign in as each kind of account.
+/// </summary>
+internal sealed class DemoSeeder(SurveyDbContext db, AccountCreation accounts, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger) : IStartupSeeder
+{
+    private static readonly (string Name, RespondentCategory Category, string? Country, string Email)[] Entities =
+    [
+        ("Administration of Argentina", RespondentCategory.MemberState, "AR", "focal.ar@example.org"),
+        ("Administration of Switzerland", RespondentCategory.MemberState, "CH", "focal.ch@example.org"),
+        ("Administration of Kenya", RespondentCategory.MemberState, "KE", "focal.ke@example.org"),
+        ("Example Telecom Operator", RespondentCategory.SectorMember, "FR", "focal.operator@example.org"),
+        ("Example Equipment Maker", RespondentCategory.SectorMember, "JP", "focal.equipment@example.org"),
+        ("Example Standards Startup", RespondentCategory.Associate, "BR", "focal.associate@example.org"),
+        ("Example University", RespondentCategory.Academia, "IN", "focal.university@example.org"),
+        ("Example Civil Society Network", RespondentCategory.Stakeholder, "ZA", "focal.ngo@example.org"),
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var demo = options.Value;
+        if (!demo.Enabled || await db.Entities.AnyAsync(cancellationToken) || await db.Consultations.AnyAsync(cancellationToken))
+            return;
+
+        var now = clock.UtcNow();
+        var lines = new List<string>();
+        foreach (var (name, category, country, email) in Entities)
+        {
+            var entity = new Entity { Name = name, Category = category, CountryCode = country, CreatedAt = now };
+            db.Entities.Add(entity);
+            await CreateAsync(email, $"Focal point, {name}", entity.Id, null);
+            lines.Add($"  {category,-13} {email}");
+        }
+        await CreateAsync("analyst@example.org", "Demo analyst", null, StaffRole.Analyst);
+        lines.Add($"  {"Analyst",-13} analyst@example.org");
+
+        var consultation = new Consultation
+        {
+            Title = WgStudyQuestionnaire.Title,
+            Description = WgStudyQuestionnaire.Description,
+            OpensAt = now.AddMinutes(-1),
+            ClosesAt = now.AddDays(30),
+            CreatedAt = now,
+            PublishedAt = now,
+            EligibleCategories = [.. Enum.GetValues<RespondentCategory>()],
+            Weights =
+            [
+                new() { Category = RespondentCategory.MemberState, Weight = 1m },
+                new() { Category = RespondentCategory.SectorMember, Weight = 0.5m },
+                new() { Category = RespondentCategory.Associate, Weight = 0.5m },
+                new() { Category = RespondentCategory.Academia, Weight = 0.5m },
+                new() { Category = RespondentCategory.Stakeholder, Weight = 0.25m },
+            ],
+        };
+        var order = 0;
+        foreach (var (code, tier, text) in WgStudyQuestionnaire.Questions)
+        {
+            var choice = code == "1b";
+            consultation.Questions.Add(new Question
+            {
+                Code = code,
+                Text = text,
+                Tier = tier,
+                Type = choice ? QuestionType.SingleChoice : QuestionType.Text,
+                Options = choice ? [.. WgStudyQuestionnaire.DefinitionsSufficientOptions] : [],
+                MaxLength = choice ? null : AddQuestionRequest.DefaultTextLength,
+                Order = ++order,
+            });
+        }
+        db.Consultations.Add(consultation);
+        await db.SaveChangesAsync(cancellationToken);
+
+        logger.LogWarning(
+            "Demo data loaded: consultation {ConsultationId} is open until {ClosesAt:u}. Every demo account's password is '{Password}'; "
+            + "sign in with POST /connect/token (grant_type=password, client_id=survey-cli). Accounts:{NewLine}{Accounts}",
+            consultation.Id, consultation.ClosesAt, demo.Password, Environment.NewLine, string.Join(Environment.NewLine, lines));
+    }
+
+    private async Task CreateAsync(string email, string displayName, Guid? entityId, StaffRole? role)
+    {
+        var (_, problem) = await accounts.CreateAsync(email, displayName, options.Value.Password, entityId, role);
+        if (problem is not null)
+            throw new InvalidOperationException($"The demo account {email} could not be created; is Demo:Password strong enough?");
+    }
+}

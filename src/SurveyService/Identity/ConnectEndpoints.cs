@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using SurveyService.Data.Accounts;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace SurveyService.Identity;
+
+/// <summary>
+/// The OpenID Connect endpoints whose requests OpenIddict has already validated and passes
+/// through: this code only decides who the caller is and what the token says.
+/// </summary>
+internal static class ConnectEndpoints
+{
+    public static IEndpointRouteBuilder MapConnect(this IEndpointRouteBuilder app)
+    {
+        var connect = app.MapGroup("/connect").WithTags("Identity").ExcludeFromDescription();
+        connect.MapPost("/token", IssueToken).RequireRateLimiting(IdentitySetup.SignInRateLimit);
+        connect.MapMethods("/userinfo", ["GET", "POST"], (Delegate)UserInfo);
+        connect.MapMethods("/authorize", ["GET", "POST"], Authorize);
+        app.MapPortalSignIn();
+        return app;
+    }
+
+    private static async Task<IResult> IssueToken(HttpContext context, UserManager<SurveyUser> users, TokenIdentityFactory tokens)
+    {
+        var request = context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+
+        if (request.IsPasswordGrantType())
+        {
+            var user = await users.FindByEmailAsync(request.Username ?? "");
+            if (user is null)
+                return Refuse("The email or password is wrong.");
+            if (await users.IsLockedOutAsync(user))
+                return Refuse(TokenIdentityFactory.LockedMessage(user));
+            if (!await users.CheckPasswordAsync(user, request.Password ?? ""))
+            {
+                await users.AccessFailedAsync(user);
+                return Refuse(await users.IsLockedOutAsync(user) ? TokenIdentityFactory.LockedMessage(user) : "The email or password is wrong.");
+            }
+            await users.ResetAccessFailedCountAsync(user);
+            return SignIn(await tokens.CreateAsync(user, request.GetScopes(), context.RequestAborted));
+        }
+
+        if (request.IsRefreshTokenGrantType() || request.IsAuthorizationCodeGrantType())
+        {
+            var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var user = await users.FindByIdAsync(result.Principal?.GetClaim(Claims.Subject) ?? "");
+            if (await TokenIdentityFactory.RefusalAsync(users, user) is { } refusal)
+                return Refuse(refusal);
+            return SignIn(await tokens.CreateAsync(user!, result.Principal!.GetScopes(), context.RequestAborted));
+        }
+
+        return Refuse("This grant type is not supported.", Errors.UnsupportedGrantType);
+    }
+
+    private static async Task<IResult> UserInfo(HttpContext context)
+    {
+        var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        if (result.Principal is not { } principal)
+            return Results.Challenge(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+
+        var claims = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [Claims.Subject] = principal.GetClaim(Claims.Subject),
+            [Claims.Email] = principal.GetClaim(Claims.Email),
+            [Claims.Name] = principal.GetClaim(Claims.Name),
+        };
+        foreach (var type in new[] { SurveyClaims.Category, SurveyClaims.EntityId, SurveyClaims.EntityName, Claims.Role })
+        {
+            if (principal.GetClaim(type) is { } value)
+                claims[type] = value;
+        }
+        return Results.Ok(claims);
+    }
+
+    /// <summary>
+    /// Authorization code with PKCE, for the web portal: a person signed in on the portal sign-in
+    /// page (an Identity cookie) gets a code; anyone else is sent there first.
+    /// </summary>
+    private static async Task<IResult> Authorize(HttpContext context, UserManager<SurveyUser> users, TokenIdentityFactory tokens)
+    {
+        var request = context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+        var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var user = cookie.Succeeded ? await users.GetUserAsync(cookie.Principal!) : null;
+        if (user is null || await TokenIdentityFactory.RefusalAsync(users, user) is not null)
+        {
+            var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
+        }
+        return SignIn(await tokens.CreateAsync(user, request.GetScopes(), context.RequestAborted));
+    }
+
+    private static IResult SignIn(ClaimsPrincipal principal) =>
+        Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+
+    private static IResult Refuse(string description, string error = Errors.InvalidGrant) =>
+        Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}

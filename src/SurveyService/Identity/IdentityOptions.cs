@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SurveyService.Identity;
+
+/// <summary>The OpenID Connect server: keys, lifetimes, the web portal's redirect addresses.</summary>
+internal sealed class OpenIdServerOptions
+{
+    public const string Section = "OpenIddict";
+
+    /// <summary>PKCS#12 (.pfx) file with the token signing key. Required outside Development.</summary>
+    public string? SigningCertificatePath { get; set; }
+    public string? SigningCertificatePassword { get; set; }
+
+    /// <summary>PKCS#12 (.pfx) file with the token encryption key. Required outside Development.</summary>
+    public string? EncryptionCertificatePath { get; set; }
+    public string? EncryptionCertificatePassword { get; set; }
+
+    [Range(1, 24 * 60)]
+    public int AccessTokenLifetimeMinutes { get; set; } = 60;
+
+    [Range(1, 90)]
+    public int RefreshTokenLifetimeDays { get; set; } = 14;
+
+    /// <summary>Redirect addresses of the web portal client (authorization code with PKCE).</summary>
+    public string[] PortalRedirectUris { get; set; } = [];
+
+    /// <summary>Accept plain http at the token endpoints. Only for a developer's own machine.</summary>
+    public bool AllowInsecureHttp { get; set; }
+}
+
+/// <summary>The first Secretariat account, created at start-up when it does not exist.</summary>
+internal sealed class BootstrapOptions
+{
+    public const string Section = "Bootstrap";
+
+    [EmailAddress]
+    public string? SecretariatEmail { get; set; }
+    public string? SecretariatPassword { get; set; }
+    public string SecretariatDisplayName { get; set; } = "Secretariat";
+}
+
+/// <summary>Repeated wrong passwords and token request floods.</summary>
+internal sealed class SignInLimitsOptions
+{
+    public const string Section = "SignIn";
+
+    [Range(1, 100)]
+    public int MaxFailedAttempts { get; set; } = 5;
+
+    [Range(1, 24 * 60)]
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Token and registration requests allowed per client address in each window.</summary>
+    [Range(1, 1_000_000)]
+    public int PermitLimit { get; set; } = 30;
+
+    [Range(1, 3600)]
+    public int WindowSeconds { get; set; } = 60;
+}

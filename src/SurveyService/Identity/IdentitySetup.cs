@@ -1,0 +1,132 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using OpenIddict.Validation.AspNetCore;
+using SurveyService.Data.Accounts;
+
+namespace SurveyService.Identity;
+
+internal static class IdentitySetup
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static IServiceCollection AddSurveyIdentity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<OpenIdServerOptions>().BindConfiguration(OpenIdServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SignInLimitsOptions>().BindConfiguration(SignInLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var server = configuration.GetSection(OpenIdServerOptions.Section).Get<OpenIdServerOptions>() ?? new();
+        var limits = configuration.GetSection(SignInLimitsOptions.Section).Get<SignInLimitsOptions>() ?? new();
+
+        services.AddIdentityCore<SurveyUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = limits.MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(limits.LockoutMinutes);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<SurveyDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<SurveyDbContext>())
+            .AddServer(options =>
+            {
+                options.SetTokenEndpointUris("connect/token")
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    .SetAuthorizationEndpointUris("connect/authorize");
+                options.AllowPasswordFlow().AllowRefreshTokenFlow().AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                options.RegisterScopes("openid", "offline_access", "email", "profile", SurveyClaims.Scope);
+                options.SetAccessTokenLifetime(TimeSpan.FromMinutes(server.AccessTokenLifetimeMinutes));
+                options.SetRefreshTokenLifetime(TimeSpan.FromDays(server.RefreshTokenLifetimeDays));
+                AddKeys(options, server, environment);
+
+                var aspNetCore = options.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough();
+                if (server.AllowInsecureHttp)
+                    aspNetCore.DisableTransportSecurityRequirement();
+            })
+            .AddValidation(options =>
+            {
+                options.UseLocalServer();
+                options.UseAspNetCore();
+            });
+
+        services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, cookie =>
+            {
+                // Only the portal sign-in page and /connect/authorize use it; the API takes bearer tokens.
+                cookie.LoginPath = PortalSignIn.Path;
+                cookie.ReturnUrlParameter = "returnUrl";
+                cookie.Cookie.Name = "survey.signin";
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            });
+        services.AddAntiforgery();
+        Policies.Add(services.AddAuthorizationBuilder());
+        services.AddSignInRateLimit(limits);
+
+        services.AddScoped<IStartupSeeder, OpenIdClientSeeder>();
+        services.AddScoped<IStartupSeeder, BootstrapSecretariat>();
+        services.AddScoped<TokenIdentityFactory>();
+        services.AddScoped<Accounts.AccountCreation>();
+        return services;
+    }
+
+    /// <summary>
+    /// Development certificates live in the developer's own certificate store and survive restarts;
+    /// anywhere else the keys must be files every instance shares, or tokens would not survive a
+    /// restart nor work across instances.
+    /// </summary>
+    private static void AddKeys(OpenIddictServerBuilder options, OpenIdServerOptions server, IHostEnvironment environment)
+    {
+        if (environment.IsDevelopment() && server.SigningCertificatePath is null && server.EncryptionCertificatePath is null)
+        {
+            options.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
+            return;
+        }
+        options.AddSigningCertificate(LoadCertificate(server.SigningCertificatePath, server.SigningCertificatePassword, "SigningCertificatePath"));
+        options.AddEncryptionCertificate(LoadCertificate(server.EncryptionCertificatePath, server.EncryptionCertificatePassword, "EncryptionCertificatePath"));
+    }
+
+    private static X509Certificate2 LoadCertificate(string? path, string? password, string key)
+    {
+        var name = $"{OpenIdServerOptions.Section}:{key}";
+        if (string.IsNullOrWhiteSpace(path))
+            throw new OptionsValidationException(name, typeof(OpenIdServerOptions),
+                [$"{name} is required outside Development: the path of a PKCS#12 (.pfx) certificate file (see README, Configuration)."]);
+        if (!File.Exists(path))
+            throw new OptionsValidationException(name, typeof(OpenIdServerOptions), [$"{name} names '{path}', which does not exist."]);
+        return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+    }
+
+    private static void AddSignInRateLimit(this IServiceCollection services, SignInLimitsOptions limits)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.PermitLimit,
+                    Window = TimeSpan.FromSeconds(limits.WindowSeconds),
+                    QueueLimit = 0,
+                }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(limits.WindowSeconds);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                await TypedResults.Problem(
+                        $"Too many sign-in requests from this address; try again in {Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
+                        statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+        });
+    }
+}

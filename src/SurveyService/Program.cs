@@ -1,0 +1,39 @@
+using Scalar.AspNetCore;
+using SurveyService.Accounts;
+using SurveyService.Consultations;
+using SurveyService.Data;
+using SurveyService.Demo;
+using SurveyService.Identity;
+using SurveyService.Problems;
+using SurveyService.Questionnaires;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSurveyProblems();
+builder.Services.AddSurveyDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddSurveyIdentity(builder.Configuration, builder.Environment);
+builder.Services.AddDemoData();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealth();
+app.MapConnect();
+app.MapAccounts();
+app.MapConsultations();
+app.MapQuestionnaires();
+
+app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
