@@ -8,6 +8,9 @@ internal static class DatabaseSetup
 {
     public static IServiceCollection AddSurveyDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // Registered first: hosted services start in order, and data protection reads its key ring
+        // from the database at start-up, so the schema must exist before then.
+        services.AddHostedService<DatabaseStartup>();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Survey");
@@ -35,7 +38,6 @@ internal static class DatabaseSetup
 
         services.AddDataProtection().SetApplicationName("SurveyService").PersistKeysToDbContext<SurveyDbContext>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddHostedService<DatabaseStartup>();
         return services;
     }
 

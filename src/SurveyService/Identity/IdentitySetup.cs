@@ -3,6 +3,9 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using OpenIddict.Core;
+using OpenIddict.Server;
+using OpenIddict.Validation;
 using OpenIddict.Validation.AspNetCore;
 using SurveyService.Data.Accounts;
 
@@ -57,6 +60,11 @@ internal static class IdentitySetup
                 options.UseLocalServer();
                 options.UseAspNetCore();
             });
+
+        // Token lifetimes follow the service's clock, so tests (and nothing else) can move time.
+        services.AddOptions<OpenIddictServerOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        services.AddOptions<OpenIddictValidationOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        services.AddOptions<OpenIddictCoreOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
 
         services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, cookie =>

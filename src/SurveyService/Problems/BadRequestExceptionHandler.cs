@@ -44,8 +44,14 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
     private static string FieldName(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
 
-    private static string Explain(JsonException json) =>
-        json.Path is null or "$" && json.Message.Contains("invalid", StringComparison.OrdinalIgnoreCase)
-            ? "the body is not well-formed JSON."
-            : "it is missing, malformed or of the wrong type (enums are written by name, e.g. \"MemberState\").";
+    private static readonly Type[] Enums = [typeof(RespondentCategory), typeof(QuestionTier), typeof(QuestionType), typeof(StaffRole)];
+
+    private static string Explain(JsonException json)
+    {
+        if (Enums.FirstOrDefault(type => json.Message.Contains(type.FullName!, StringComparison.Ordinal)) is { } type)
+            return $"expected one of {string.Join(", ", Enum.GetNames(type))}.";
+        if (json.Path is null or "$")
+            return "the body is not well-formed JSON (" + json.Message.Split(" Path:")[0].TrimEnd('.') + ").";
+        return "it is malformed or of the wrong type (" + json.Message.Split(" Path:")[0].Replace("System.", "").TrimEnd('.') + ").";
+    }
 }
