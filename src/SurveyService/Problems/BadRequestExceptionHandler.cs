@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace SurveyService.Problems;
 
 /// <summary>
 /// Turns request bodies that cannot be read (malformed JSON, an unknown enum name, a number where
-/// text belongs, an oversized body) into problem+json naming the field, instead of a 500.
+/// text belongs, an oversized body) into problem+json naming the field and what it expects,
+/// instead of a 500 or an empty 400.
 /// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -19,16 +21,19 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         {
             Status = bad.StatusCode,
             Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request body could not be read.",
+            Detail = bad.Message,
         };
         if (FindJsonException(bad) is { } json)
         {
-            var field = FieldName(json.Path);
-            problem.Detail = $"The value at '{field}' is not valid: {Explain(json)}";
-            problem.Errors[field] = [Explain(json)];
-        }
-        else
-        {
-            problem.Detail = bad.Message;
+            var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+            // The middleware has cleared the endpoint by now; the feature remembers it.
+            var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+            var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+            var message = field == "body"
+                ? "The body is not well-formed JSON: " + json.Message.Split(" Path:")[0]
+                : Expectation(requestType is null ? null : JsonFieldType.Find(requestType, field));
+            problem.Detail = $"{(field == "body" ? "" : $"'{field}': ")}{message}";
+            problem.Errors[field] = [message];
         }
         return await problems.TryWriteAsync(new() { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
@@ -41,17 +46,54 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         return null;
     }
 
-    private static string FieldName(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
-
-    private static readonly Type[] Enums = [typeof(RespondentCategory), typeof(QuestionTier), typeof(QuestionType), typeof(StaffRole)];
-
-    private static string Explain(JsonException json)
+    private static string Expectation(Type? type)
     {
-        if (Enums.FirstOrDefault(type => json.Message.Contains(type.FullName!, StringComparison.Ordinal)) is { } type)
-            return $"expected one of {string.Join(", ", Enum.GetNames(type))}.";
-        if (json.Path is null or "$")
-            return "the body is not well-formed JSON (" + json.Message.Split(" Path:")[0].TrimEnd('.') + ").";
-        return "it is malformed or of the wrong type (" + json.Message.Split(" Path:")[0].Replace("System.", "").TrimEnd('.') + ").";
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return type switch
+        {
+            null => "The value is malformed or of the wrong type.",
+            { IsEnum: true } => $"Expected one of: {string.Join(", ", Enum.GetNames(type))}.",
+            _ when type == typeof(string) => "Expected text (a JSON string).",
+            _ when type == typeof(bool) => "Expected true or false.",
+            _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => "Expected an instant with its offset, e.g. 2027-01-15T17:00:00Z.",
+            _ when type == typeof(Guid) => "Expected an identifier (a GUID).",
+            _ when type.IsPrimitive || type == typeof(decimal) => "Expected a number.",
+            _ when type.IsArray || type.IsAssignableTo(typeof(System.Collections.IEnumerable)) => "Expected a list (a JSON array).",
+            _ => "Expected an object.",
+        };
     }
+}
+
+/// <summary>Follows a JSON path such as "weights.Martian" or "answers[2].value" through a request type.</summary>
+internal static class JsonFieldType
+{
+    public static Type? Find(Type root, string path)
+    {
+        var type = root;
+        foreach (var raw in path.Split('.'))
+        {
+            var segment = raw.Split('[')[0];
+            if (Dictionary(type) is { } dictionary)
+            {
+                // A key that is not a valid enum name is the error itself.
+                if (dictionary.Key.IsEnum && !Enum.TryParse(dictionary.Key, segment, out _))
+                    return dictionary.Key;
+                type = dictionary.Value;
+                continue;
+            }
+            var property = type.GetProperties().FirstOrDefault(p => p.Name.Equals(segment, StringComparison.OrdinalIgnoreCase));
+            if (property is null)
+                return null;
+            type = raw.Contains('[') ? Element(property.PropertyType) ?? property.PropertyType : property.PropertyType;
+        }
+        return type;
+    }
+
+    private static (Type Key, Type Value)? Dictionary(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>)
+            ? (type.GenericTypeArguments[0], type.GenericTypeArguments[1])
+            : null;
+
+    private static Type? Element(Type type) =>
+        type.IsArray ? type.GetElementType() : type.IsGenericType ? type.GenericTypeArguments[0] : null;
 }
