@@ -19,7 +19,8 @@ public static class HttpAssertions
     {
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
-        Assert.True(errors.TryGetProperty(field, out _), $"Expected an error for '{field}', got {errors}");
+        // System.Text.Json writes dictionary keys in a path camel-cased ("weights.martian").
+        Assert.True(errors.EnumerateObject().Any(e => e.Name.Equals(field, StringComparison.OrdinalIgnoreCase)), $"Expected an error for '{field}', got {errors}");
         return problem;
     }
 

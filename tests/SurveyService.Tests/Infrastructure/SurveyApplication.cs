@@ -21,7 +21,6 @@ public class SurveyApplication : WebApplicationFactory<Program>
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "survey-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
-    private HttpClient? _secretariat;
 
     public SurveyApplication()
     {
@@ -86,7 +85,8 @@ public class SurveyApplication : WebApplicationFactory<Program>
         return client;
     }
 
-    public async Task<HttpClient> AsSecretariatAsync() => _secretariat ??= await SignInAsync(SecretariatEmail);
+    /// <summary>A fresh token each time, valid at the clock's current time.</summary>
+    public Task<HttpClient> AsSecretariatAsync() => SignInAsync(SecretariatEmail);
 
     public async Task<HttpClient> AsAnalystAsync()
     {
@@ -112,7 +112,6 @@ public class SurveyApplication : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        _secretariat?.Dispose();
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_directory, recursive: true); }
