@@ -12,6 +12,7 @@ status=0
 for pair in "SqlServer:deploy/sqlserver/migrate.sql" "PostgreSql:deploy/postgresql/migrate.sql"; do
   provider=${pair%%:*}; target=${pair#*:}
   project="src/SurveyService.Migrations.$provider"
+  dotnet restore "$project" >/dev/null
   out=$(mktemp)
   dotnet ef migrations script --idempotent --no-color --project "$project" --startup-project "$project" --output "$out" >/dev/null
   if $check; then
