@@ -449,3 +449,178 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123063244_Submissions'
+)
+BEGIN
+    CREATE TABLE [Submissions] (
+        [Id] uniqueidentifier NOT NULL,
+        [ConsultationId] uniqueidentifier NOT NULL,
+        [EntityId] uniqueidentifier NOT NULL,
+        [Version] int NOT NULL,
+        [IsSubmitted] bit NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [UpdatedBy] nvarchar(450) NOT NULL,
+        [LatestSubmittedVersionId] uniqueidentifier NULL,
+        [SubmittedAt] datetime2 NULL,
+        CONSTRAINT [PK_Submissions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Submissions_Consultations_ConsultationId] FOREIGN KEY ([ConsultationId]) REFERENCES [Consultations] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Submissions_Entities_EntityId] FOREIGN KEY ([EntityId]) REFERENCES [Entities] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123063244_Submissions'
+)
+BEGIN
+    CREATE TABLE [Answers] (
+        [Id] uniqueidentifier NOT NULL,
+        [SubmissionId] uniqueidentifier NOT NULL,
+        [QuestionId] uniqueidentifier NOT NULL,
+        [Text] nvarchar(max) NULL,
+        [Choices] nvarchar(max) NULL,
+        [Value] int NULL,
+        CONSTRAINT [PK_Answers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Answers_Questions_QuestionId] FOREIGN KEY ([QuestionId]) REFERENCES [Questions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Answers_Submissions_SubmissionId] FOREIGN KEY ([SubmissionId]) REFERENCES [Submissions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123063244_Submissions'
+)
+BEGIN
+    CREATE TABLE [SubmissionEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [SubmissionId] uniqueidentifier NOT NULL,
+        [Action] nvarchar(20) NOT NULL,
+        [Version] int NOT NULL,
+        [At] datetime2 NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [AnswerCount] int NOT NULL,
+        [SubmittedVersionId] uniqueidentifier NULL,
+        CONSTRAINT [PK_SubmissionEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SubmissionEvents_Submissions_SubmissionId] FOREIGN KEY ([SubmissionId]) REFERENCES [Submissions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123063244_Submissions'
+)
+BEGIN
+    CREATE TABLE [SubmittedVersions] (
+        [Id] uniqueidentifier NOT NULL,
+        [SubmissionId] uniqueidentifier NOT NULL,
+        [Number] int NOT NULL,
+        [SubmittedAt] datetime2 NOT NULL,
+        [SubmittedBy] nvarchar(450) NOT NULL,
+        [Digest] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_SubmittedVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SubmittedVersions_Submissions_SubmissionId] FOREIGN KEY ([SubmissionId]) REFERENCES [Submissions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123063244_Submissions'
+)
+BEGIN
+    CREATE TABLE [SubmittedAnswers] (
+        [Id] uniqueidentifier NOT NULL,
+        [SubmittedVersionId] uniqueidentifier NOT NULL,
+        [QuestionId] uniqueidentifier NOT NULL,
+        [Text] nvarchar(max) NULL,
+        [Choices] nvarchar(max) NULL,
+        [Value] int NULL,
+        [Related] bit NOT NULL,
+        [ScreeningReason] nvarchar(2000) NULL,
+        [ScreenedBy] nvarchar(450) NULL,
+        [ScreenedAt] datetime2 NULL,
+        CONSTRAINT [PK_SubmittedAnswers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SubmittedAnswers_Questions_QuestionId] FOREIGN KEY ([QuestionId]) REFERENCES [Questions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SubmittedAnswers_SubmittedVersions_SubmittedVersionId] FOREIGN KEY ([SubmittedVersionId]) REFERENCES [SubmittedVersions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123063244_Submissions'
+)
+BEGIN
+    CREATE INDEX [IX_Answers_QuestionId] ON [Answers] ([QuestionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123063244_Submissions'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Answers_SubmissionId_QuestionId] ON [Answers] ([SubmissionId], [QuestionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123063244_Submissions'
+)
+BEGIN
+    CREATE INDEX [IX_SubmissionEvents_SubmissionId_Id] ON [SubmissionEvents] ([SubmissionId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123063244_Submissions'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Submissions_ConsultationId_EntityId] ON [Submissions] ([ConsultationId], [EntityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123063244_Submissions'
+)
+BEGIN
+    CREATE INDEX [IX_Submissions_EntityId] ON [Submissions] ([EntityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123063244_Submissions'
+)
+BEGIN
+    CREATE INDEX [IX_SubmittedAnswers_QuestionId] ON [SubmittedAnswers] ([QuestionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123063244_Submissions'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SubmittedAnswers_SubmittedVersionId_QuestionId] ON [SubmittedAnswers] ([SubmittedVersionId], [QuestionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123063244_Submissions'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SubmittedVersions_SubmissionId_Number] ON [SubmittedVersions] ([SubmissionId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123063244_Submissions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123063244_Submissions', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SurveyService.Data.Accounts;
 using SurveyService.Data.Consultations;
 using SurveyService.Data.Entities;
+using SurveyService.Data.Submissions;
 
 namespace SurveyService.Data;
 
@@ -13,6 +14,11 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options)
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<Entity> Entities => Set<Entity>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<SubmittedVersion> SubmittedVersions => Set<SubmittedVersion>();
+    public DbSet<SubmittedAnswer> SubmittedAnswers => Set<SubmittedAnswer>();
+    public DbSet<SubmissionEvent> SubmissionEvents => Set<SubmissionEvent>();
 
     /// <summary>Kept here so cookies and tokens survive restarts and work across instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -6,6 +6,7 @@ using SurveyService.Demo;
 using SurveyService.Identity;
 using SurveyService.Problems;
 using SurveyService.Questionnaires;
+using SurveyService.Submissions;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +21,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseBodySizeLimit();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -32,6 +34,7 @@ app.MapConnect();
 app.MapAccounts();
 app.MapConsultations();
 app.MapQuestionnaires();
+app.MapSubmissions();
 
 app.Run();
 

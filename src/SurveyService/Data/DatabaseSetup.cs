@@ -21,7 +21,8 @@ internal static class DatabaseSetup
             {
                 case DatabaseProvider.Sqlite:
                     options.UseSqlite(connectionString ?? DefaultSqlite(database, environment),
-                        sqlite => sqlite.MigrationsAssembly("SurveyService.Migrations.Sqlite"));
+                        sqlite => sqlite.MigrationsAssembly("SurveyService.Migrations.Sqlite")
+                            .ExecutionStrategy(dependencies => new SqliteBusyRetry(dependencies)));
                     options.AddInterceptors(new SqlitePragmas());
                     break;
                 case DatabaseProvider.SqlServer:

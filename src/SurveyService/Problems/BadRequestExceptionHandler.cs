@@ -25,7 +25,9 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         };
         if (FindJsonException(bad) is { } json)
         {
-            var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+            // A syntax error (the reader's own exception type) concerns the body, wherever it stopped.
+            var syntax = json.GetType().Name == "JsonReaderException" || json.InnerException?.GetType().Name == "JsonReaderException";
+            var field = syntax || string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
             // The middleware has cleared the endpoint by now; the feature remembers it.
             var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
             var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
@@ -57,6 +59,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             _ when type == typeof(bool) => "Expected true or false.",
             _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => "Expected an instant with its offset, e.g. 2027-01-15T17:00:00Z.",
             _ when type == typeof(Guid) => "Expected an identifier (a GUID).",
+            _ when type == typeof(int) || type == typeof(long) => "Expected a whole number.",
             _ when type.IsPrimitive || type == typeof(decimal) => "Expected a number.",
             _ when type.IsArray || type.IsAssignableTo(typeof(System.Collections.IEnumerable)) => "Expected a list (a JSON array).",
             _ => "Expected an object.",

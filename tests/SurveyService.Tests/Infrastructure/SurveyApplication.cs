@@ -103,7 +103,13 @@ public class SurveyApplication : WebApplicationFactory<Program>
         var secretariat = await AsSecretariatAsync();
         var entity = await (await secretariat.PostAsJsonAsync("/api/entities", new { name = $"{category} {Guid.NewGuid():N}", category = category.ToString() }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        var entityId = entity.GetProperty("id").GetGuid();
+        return await AddFocalPointAsync(entity.GetProperty("id").GetGuid());
+    }
+
+    /// <summary>Another focal point of an existing entity, signed in: it shares the entity's submission.</summary>
+    public async Task<Respondent> AddFocalPointAsync(Guid entityId)
+    {
+        var secretariat = await AsSecretariatAsync();
         var email = $"focal-{Guid.NewGuid():N}@test.example.org";
         (await secretariat.PostAsJsonAsync($"/api/entities/{entityId}/accounts", new { email, displayName = "Focal point", password = Password }))
             .EnsureSuccessStatusCode();

@@ -4,7 +4,7 @@ namespace SurveyService.Tests.Infrastructure;
 
 public sealed record QuestionSpec(string Code, string Tier, string Type = "Text", string[]? Options = null, bool Required = false, int? MaxLength = null);
 
-public static class Consultations
+public static class ConsultationSetup
 {
     /// <summary>One question of each tier: codes 1a (MemberStates), 2a (Membership), 3a (Open).</summary>
     public static readonly QuestionSpec[] OnePerTier =
@@ -52,6 +52,23 @@ public static class Consultations
         if (publish)
             await (await secretariat.PostAsync($"/api/consultations/{id}/publish", null)).ReadJsonAsync();
         return id;
+    }
+
+    /// <summary>A questionnaire with every question type and tier: 1a, 2a (Yes/No), 3a (text up to 50), 3b (A/B/C, several), 3c (scale 1-5, required).</summary>
+    public static readonly QuestionSpec[] EveryType =
+    [
+        new("1a", "MemberStates"),
+        new("2a", "Membership", "SingleChoice", ["Yes", "No"]),
+        new("3a", "Open", MaxLength: 50),
+        new("3b", "Open", "MultipleChoice", ["A", "B", "C"]),
+        new("3c", "Open", "Scale", Required: true),
+    ];
+
+    public static async Task<Dictionary<string, Guid>> QuestionIdsAsync(this SurveyApplication app, Guid consultationId)
+    {
+        var questionnaire = await (await (await app.AsSecretariatAsync()).GetAsync($"/api/consultations/{consultationId}/questionnaire")).ReadJsonAsync();
+        return questionnaire.GetProperty("questions").EnumerateArray()
+            .ToDictionary(q => q.GetProperty("code").GetString()!, q => q.GetProperty("id").GetGuid());
     }
 
     public static async Task<string[]> QuestionCodesAsync(this HttpClient client, Guid consultationId)

@@ -1,0 +1,90 @@
+using SurveyService.Data.Consultations;
+using SurveyService.Data.Submissions;
+using SurveyService.Problems;
+using SurveyService.Questionnaires;
+
+namespace SurveyService.Submissions;
+
+/// <summary>Checks each answer against its question: tier, shape, options, bounds and length.</summary>
+internal static class AnswerRules
+{
+    /// <summary>The first question outside the caller's tiers, if any: answering it is forbidden, not malformed.</summary>
+    public static Question? FirstForbidden(IEnumerable<AnswerInput?> answers, IReadOnlyDictionary<Guid, Question> questions, RespondentCategory category) =>
+        answers.Select(a => a?.QuestionId is { } id && questions.TryGetValue(id, out var q) ? q : null)
+            .FirstOrDefault(q => q is not null && !q.Tier.Admits(category));
+
+    public static void Validate(AnswerInput?[] answers, IReadOnlyDictionary<Guid, Question> questions, ValidationErrors errors)
+    {
+        for (var i = 0; i < answers.Length; i++)
+        {
+            var answer = answers[i]!;
+            var at = $"answers[{i}]";
+            if (!questions.TryGetValue(answer.QuestionId!.Value, out var question))
+            {
+                errors.Add($"{at}.questionId", $"This consultation has no question {answer.QuestionId}.");
+                continue;
+            }
+            switch (question.Type)
+            {
+                case QuestionType.Text:
+                    Only(errors, at, question, text: true, choices: false, value: false, answer);
+                    if (answer.Text is null)
+                        errors.Add($"{at}.text", $"Question {question.Code} is answered with text.");
+                    else if (answer.Text.Length > question.MaxLength)
+                        errors.Add($"{at}.text", $"The answer to {question.Code} has {answer.Text.Length} characters; at most {question.MaxLength} are accepted.");
+                    break;
+                case QuestionType.SingleChoice or QuestionType.MultipleChoice:
+                    Only(errors, at, question, text: false, choices: true, value: false, answer);
+                    Choices(errors, at, question, answer.Choices);
+                    break;
+                case QuestionType.Scale:
+                    Only(errors, at, question, text: false, choices: false, value: true, answer);
+                    if (answer.Value is null)
+                        errors.Add($"{at}.value", $"Question {question.Code} is answered with a whole number from {question.ScaleMin} to {question.ScaleMax}.");
+                    else if (answer.Value < question.ScaleMin || answer.Value > question.ScaleMax)
+                        errors.Add($"{at}.value", $"{answer.Value} is outside the scale of {question.Code}, from {question.ScaleMin} to {question.ScaleMax}.");
+                    break;
+            }
+        }
+    }
+
+    private static void Choices(ValidationErrors errors, string at, Question question, string?[]? choices)
+    {
+        if (choices is null || choices.Length == 0)
+        {
+            errors.Add($"{at}.choices", $"Question {question.Code} is answered with {(question.Type == QuestionType.SingleChoice ? "one" : "one or more")} of: {string.Join(", ", question.Options)}.");
+            return;
+        }
+        if (question.Type == QuestionType.SingleChoice && choices.Length > 1)
+            errors.Add($"{at}.choices", $"Question {question.Code} takes a single choice; {choices.Length} were given.");
+        if (choices.Distinct(StringComparer.Ordinal).Count() != choices.Length)
+            errors.Add($"{at}.choices", "The same option is chosen more than once.");
+        foreach (var choice in choices.Where(c => c is null || !question.Options.Contains(c, StringComparer.Ordinal)))
+            errors.Add($"{at}.choices", $"'{choice}' is not an option of {question.Code}; the options are: {string.Join(", ", question.Options)}.");
+    }
+
+    private static void Only(ValidationErrors errors, string at, Question question, bool text, bool choices, bool value, AnswerInput answer)
+    {
+        if (!text && answer.Text is not null)
+            errors.Add($"{at}.text", $"Question {question.Code} is a {question.Type} question; it takes no text.");
+        if (!choices && answer.Choices is not null)
+            errors.Add($"{at}.choices", $"Question {question.Code} is a {question.Type} question; it takes no choices.");
+        if (!value && answer.Value is not null)
+            errors.Add($"{at}.value", $"Question {question.Code} is a {question.Type} question; it takes no value.");
+    }
+
+    public static Answer ToAnswer(AnswerInput input, Guid submissionId) => new()
+    {
+        SubmissionId = submissionId,
+        QuestionId = input.QuestionId!.Value,
+        Text = input.Text,
+        Choices = input.Choices?.Select(choice => choice!).ToList(),
+        Value = input.Value,
+    };
+
+    public static AnswerResponse ToResponse(Answer answer) =>
+        new(answer.Id, answer.QuestionId, answer.Text, answer.Choices?.ToArray(), answer.Value);
+
+    public static AnswerResponse ToResponse(SubmittedAnswer answer) =>
+        new(answer.Id, answer.QuestionId, answer.Text, answer.Choices?.ToArray(), answer.Value);
+}
