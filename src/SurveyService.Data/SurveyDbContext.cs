@@ -28,6 +28,11 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options)
         base.OnModelCreating(builder);
         builder.UseOpenIddict();
         builder.ApplyConfigurationsFromAssembly(typeof(SurveyDbContext).Assembly);
+        if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            builder.Entity<Answer>().Property(a => a.Text).HasConversion(new NulSafeTextConverter());
+            builder.Entity<SubmittedAnswer>().Property(a => a.Text).HasConversion(new NulSafeTextConverter());
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

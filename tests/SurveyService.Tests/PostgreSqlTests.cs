@@ -49,6 +49,24 @@ public sealed class PostgreSqlTests : IAsyncLifetime
         await (await anonymous.PostAsJsonAsync("/api/registrations", body)).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
+    [SkippableFact]
+    public async Task TextWithNulAndBackslashesRoundTripsAndConcurrentSavesLetOneWinOnPostgreSql()
+    {
+        var consultation = await App.CreateConsultationAsync(ConsultationSetup.EveryType);
+        var q = await App.QuestionIdsAsync(consultation);
+        var first = await App.AsRespondentAsync(RespondentCategory.MemberState);
+        var second = await App.AddFocalPointAsync(first.EntityId);
+        const string exact = "C:\\path\\0 is not a NUL, this \0 is one, and \\\\ stays two";
+        var saved = await first.Client.SaveAsync(consultation, [new { questionId = q["1a"], text = exact }]);
+        var (read, etag) = await second.Client.ReadSubmissionAsync(consultation);
+        Assert.Equal(exact, read.GetProperty("answers")[0].GetProperty("text").GetString());
+
+        var results = await Task.WhenAll(
+            first.Client.SaveAsync(consultation, [new { questionId = q["1a"], text = "first" }], etag),
+            second.Client.SaveAsync(consultation, [new { questionId = q["1a"], text = "second" }], etag));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed], results.Select(r => r.StatusCode).Order());
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
