@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -7,7 +8,7 @@ namespace SurveyService.Data;
 /// SQLite has one writer at a time; past the busy timeout a writer fails with SQLITE_BUSY or
 /// SQLITE_LOCKED. Retried a bounded number of times, as a deadline rush must not lose saves.
 /// </summary>
-internal sealed class SqliteBusyRetry(ExecutionStrategyDependencies dependencies)
+public sealed class SqliteBusyRetry(ExecutionStrategyDependencies dependencies)
     : ExecutionStrategy(dependencies, maxRetryCount: 6, maxRetryDelay: TimeSpan.FromSeconds(2))
 {
     protected override bool ShouldRetryOn(Exception exception) =>

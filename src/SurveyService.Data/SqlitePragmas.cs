@@ -8,7 +8,7 @@ namespace SurveyService.Data;
 /// the lock instead of failing at once. Both are per connection (WAL is only set by EF when it
 /// creates the file), so they are set on every open.
 /// </summary>
-internal sealed class SqlitePragmas : DbConnectionInterceptor
+public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
 
