@@ -570,3 +570,45 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064609_Analyses') THEN
+    CREATE TABLE "Analyses" (
+        "ConsultationId" uuid NOT NULL,
+        "Status" character varying(20) NOT NULL,
+        "RequestedAt" timestamp with time zone NOT NULL,
+        "StartedAt" timestamp with time zone,
+        "GeneratedAt" timestamp with time zone,
+        "Attempts" integer NOT NULL,
+        "Error" character varying(4000),
+        "SummaryJson" text,
+        CONSTRAINT "PK_Analyses" PRIMARY KEY ("ConsultationId"),
+        CONSTRAINT "FK_Analyses_Consultations_ConsultationId" FOREIGN KEY ("ConsultationId") REFERENCES "Consultations" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064609_Analyses') THEN
+    CREATE TABLE "AnalysisWorkbooks" (
+        "ConsultationId" uuid NOT NULL,
+        "Scope" character varying(20) NOT NULL,
+        "Content" bytea NOT NULL,
+        CONSTRAINT "PK_AnalysisWorkbooks" PRIMARY KEY ("ConsultationId", "Scope"),
+        CONSTRAINT "FK_AnalysisWorkbooks_Analyses_ConsultationId" FOREIGN KEY ("ConsultationId") REFERENCES "Analyses" ("ConsultationId") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064609_Analyses') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123064609_Analyses', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

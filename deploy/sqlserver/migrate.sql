@@ -624,3 +624,49 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064603_Analyses'
+)
+BEGIN
+    CREATE TABLE [Analyses] (
+        [ConsultationId] uniqueidentifier NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [RequestedAt] datetime2 NOT NULL,
+        [StartedAt] datetime2 NULL,
+        [GeneratedAt] datetime2 NULL,
+        [Attempts] int NOT NULL,
+        [Error] nvarchar(4000) NULL,
+        [SummaryJson] nvarchar(max) NULL,
+        CONSTRAINT [PK_Analyses] PRIMARY KEY ([ConsultationId]),
+        CONSTRAINT [FK_Analyses_Consultations_ConsultationId] FOREIGN KEY ([ConsultationId]) REFERENCES [Consultations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064603_Analyses'
+)
+BEGIN
+    CREATE TABLE [AnalysisWorkbooks] (
+        [ConsultationId] uniqueidentifier NOT NULL,
+        [Scope] nvarchar(20) NOT NULL,
+        [Content] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_AnalysisWorkbooks] PRIMARY KEY ([ConsultationId], [Scope]),
+        CONSTRAINT [FK_AnalysisWorkbooks_Analyses_ConsultationId] FOREIGN KEY ([ConsultationId]) REFERENCES [Analyses] ([ConsultationId]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064603_Analyses'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123064603_Analyses', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

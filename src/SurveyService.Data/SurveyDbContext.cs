@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SurveyService.Data.Accounts;
+using SurveyService.Data.Analyses;
 using SurveyService.Data.Consultations;
 using SurveyService.Data.Entities;
 using SurveyService.Data.Submissions;
@@ -19,6 +20,8 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options)
     public DbSet<SubmittedVersion> SubmittedVersions => Set<SubmittedVersion>();
     public DbSet<SubmittedAnswer> SubmittedAnswers => Set<SubmittedAnswer>();
     public DbSet<SubmissionEvent> SubmissionEvents => Set<SubmissionEvent>();
+    public DbSet<Analysis> Analyses => Set<Analysis>();
+    public DbSet<AnalysisWorkbook> AnalysisWorkbooks => Set<AnalysisWorkbook>();
 
     /// <summary>Kept here so cookies and tokens survive restarts and work across instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,5 +1,7 @@
 using Scalar.AspNetCore;
 using SurveyService.Accounts;
+using SurveyService.Analysis;
+using SurveyService.Jobs;
 using SurveyService.Consultations;
 using SurveyService.Data;
 using SurveyService.Demo;
@@ -14,6 +16,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSurveyProblems();
 builder.Services.AddSurveyDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddSurveyIdentity(builder.Configuration, builder.Environment);
+builder.Services.AddSurveyJobs(builder.Configuration);
+builder.Services.AddSurveyAnalysis();
 builder.Services.AddDemoData();
 builder.Services.AddOpenApi();
 
@@ -35,6 +39,8 @@ app.MapAccounts();
 app.MapConsultations();
 app.MapQuestionnaires();
 app.MapSubmissions();
+app.MapAnalysis();
+app.MapJobsDashboard();
 
 app.Run();
 

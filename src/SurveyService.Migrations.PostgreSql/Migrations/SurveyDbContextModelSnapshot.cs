@@ -460,6 +460,58 @@ namespace SurveyService.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SurveyService.Data.Analyses.Analysis", b =>
+                {
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SummaryJson")
+                        .HasColumnType("text");
+
+                    b.HasKey("ConsultationId");
+
+                    b.ToTable("Analyses");
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Analyses.AnalysisWorkbook", b =>
+                {
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ConsultationId", "Scope");
+
+                    b.ToTable("AnalysisWorkbooks");
+                });
+
             modelBuilder.Entity("SurveyService.Data.Consultations.Consultation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -870,6 +922,24 @@ namespace SurveyService.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Analyses.Analysis", b =>
+                {
+                    b.HasOne("SurveyService.Data.Consultations.Consultation", null)
+                        .WithOne()
+                        .HasForeignKey("SurveyService.Data.Analyses.Analysis", "ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Analyses.AnalysisWorkbook", b =>
+                {
+                    b.HasOne("SurveyService.Data.Analyses.Analysis", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SurveyService.Data.Consultations.Consultation", b =>

@@ -464,6 +464,58 @@ namespace SurveyService.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SurveyService.Data.Analyses.Analysis", b =>
+                {
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("GeneratedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("SummaryJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("ConsultationId");
+
+                    b.ToTable("Analyses");
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Analyses.AnalysisWorkbook", b =>
+                {
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("ConsultationId", "Scope");
+
+                    b.ToTable("AnalysisWorkbooks");
+                });
+
             modelBuilder.Entity("SurveyService.Data.Consultations.Consultation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -874,6 +926,24 @@ namespace SurveyService.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Analyses.Analysis", b =>
+                {
+                    b.HasOne("SurveyService.Data.Consultations.Consultation", null)
+                        .WithOne()
+                        .HasForeignKey("SurveyService.Data.Analyses.Analysis", "ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Analyses.AnalysisWorkbook", b =>
+                {
+                    b.HasOne("SurveyService.Data.Analyses.Analysis", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SurveyService.Data.Consultations.Consultation", b =>

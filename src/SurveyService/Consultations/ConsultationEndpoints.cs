@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using SurveyService.Data.Consultations;
 using SurveyService.Identity;
+using SurveyService.Jobs;
 using SurveyService.Problems;
 
 namespace SurveyService.Consultations;
@@ -62,7 +63,7 @@ internal static class ConsultationEndpoints
     }
 
     private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult, ValidationProblem>> Update(
-        Guid id, UpdateConsultationRequest request, SurveyDbContext db, TimeProvider clock)
+        Guid id, UpdateConsultationRequest request, SurveyDbContext db, TimeProvider clock, ConsultationCloser closer)
     {
         var consultation = await db.Consultations.Include(c => c.Weights).FirstOrDefaultAsync(c => c.Id == id);
         if (consultation is null)
@@ -92,13 +93,18 @@ internal static class ConsultationEndpoints
         if (request.EligibleCategories is not null)
             consultation.EligibleCategories = [.. request.EligibleCategories.Distinct()];
         Weighting.Apply(consultation, request.Weights ?? []);
+        var deadlineMoved = db.Entry(consultation).Property(c => c.ClosesAt).IsModified;
         await db.SaveChangesAsync();
+        // The close follows the new deadline; the job for the old one will find it not due and do nothing.
+        if (deadlineMoved && consultation.PublishedAt is not null)
+            closer.Schedule(id, consultation.ClosesAt);
 
         var questions = await db.Questions.CountAsync(q => q.ConsultationId == id);
         return TypedResults.Ok(ConsultationResponse.From(consultation, questions, now));
     }
 
-    private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult>> Publish(Guid id, SurveyDbContext db, TimeProvider clock)
+    private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult>> Publish(Guid id, SurveyDbContext db, TimeProvider clock,
+        ConsultationCloser closer)
     {
         var consultation = await db.Consultations.Include(c => c.Weights).FirstOrDefaultAsync(c => c.Id == id);
         if (consultation is null)
@@ -114,6 +120,7 @@ internal static class ConsultationEndpoints
 
         consultation.PublishedAt = now;
         await db.SaveChangesAsync();
+        closer.Schedule(id, consultation.ClosesAt);
         return TypedResults.Ok(ConsultationResponse.From(consultation, questions, now));
     }
 

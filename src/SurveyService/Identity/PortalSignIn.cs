@@ -42,8 +42,11 @@ internal static class PortalSignIn
         }
         await users.ResetAccessFailedCountAsync(user);
 
-        var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme);
+        var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme, ClaimTypes.Name, OpenIddict.Abstractions.OpenIddictConstants.Claims.Role);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id));
+        // Staff signed in here may also open the jobs dashboard, which reads the role from this cookie.
+        if (user.StaffRole is { } role)
+            identity.AddClaim(new Claim(OpenIddict.Abstractions.OpenIddictConstants.Claims.Role, role.ToString()));
         await context.SignInAsync(IdentityConstants.ApplicationScheme, new ClaimsPrincipal(identity));
         // Only local addresses: the form must not become an open redirect.
         return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : "/");

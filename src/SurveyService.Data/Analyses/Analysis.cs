@@ -1,0 +1,39 @@
+namespace SurveyService.Data.Analyses;
+
+public enum AnalysisStatus
+{
+    NotStarted,
+    Pending,
+    Running,
+    Ready,
+    Failed,
+}
+
+/// <summary>
+/// The compiled analysis of a consultation: one row per consultation, replaced by every compile,
+/// so a retried or repeated job never duplicates anything. Stored in the database, so every
+/// instance serves the same result.
+/// </summary>
+public sealed class Analysis
+{
+    public Guid ConsultationId { get; init; }
+    public AnalysisStatus Status { get; set; }
+    public DateTime RequestedAt { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public DateTime? GeneratedAt { get; set; }
+    public int Attempts { get; set; }
+    public string? Error { get; set; }
+
+    /// <summary>The JSON summary of the API, as compiled.</summary>
+    public string? SummaryJson { get; set; }
+}
+
+/// <summary>A workbook of an analysis: the whole one (Tier null) or one tier's.</summary>
+public sealed class AnalysisWorkbook
+{
+    public Guid ConsultationId { get; init; }
+
+    /// <summary>"All" or a tier name; part of the key.</summary>
+    public required string Scope { get; init; }
+    public required byte[] Content { get; init; }
+}

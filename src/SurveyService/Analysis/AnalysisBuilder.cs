@@ -1,0 +1,58 @@
+using SurveyService.Analysis.Workbook;
+using SurveyService.Consultations;
+using SurveyService.Data.Analyses;
+using SurveyService.Data.Consultations;
+
+namespace SurveyService.Analysis;
+
+internal sealed record CompiledAnalysis(AnalysisSummary Summary, IReadOnlyDictionary<string, byte[]> Workbooks);
+
+/// <summary>
+/// Reads what counts (the latest submitted version of each submission, screened-out answers
+/// aside), applies the consultation's weights, and writes the summary and the workbooks: the
+/// whole one and one per tier. The same inputs always give the same figures.
+/// </summary>
+internal static class AnalysisBuilder
+{
+    public const string AllScope = "All";
+
+    public static async Task<CompiledAnalysis> BuildAsync(SurveyDbContext db, Guid consultationId, DateTime generatedAt, int maxRowsPerSheet)
+    {
+        var input = await ReadInputAsync(db, consultationId, generatedAt);
+        var workbooks = new Dictionary<string, byte[]>();
+        foreach (var scope in new QuestionTier?[] { null, QuestionTier.MemberStates, QuestionTier.Membership, QuestionTier.Open })
+        {
+            using var stream = new MemoryStream();
+            await AnalysisWorkbookWriter.WriteAsync(stream, input, scope, maxRowsPerSheet);
+            workbooks[scope?.ToString() ?? AllScope] = stream.ToArray();
+        }
+        return new CompiledAnalysis(input.Summary, workbooks);
+    }
+
+    public static async Task<WorkbookInput> ReadInputAsync(SurveyDbContext db, Guid consultationId, DateTime generatedAt)
+    {
+        var consultation = await db.Consultations.AsNoTracking().Include(c => c.Weights).FirstAsync(c => c.Id == consultationId);
+        var questions = await db.Questions.AsNoTracking().Where(q => q.ConsultationId == consultationId).OrderBy(q => q.Order).ToListAsync();
+        var weights = Weighting.WeightsOf(consultation);
+        var rows = new AnswerRows(db, consultationId);
+
+        var figures = new Figures(questions, weights);
+        await foreach (var (questionId, category, choices, value) in rows.ForFiguresAsync())
+            figures.Add(questionId, category, choices, value);
+
+        var submitted = db.Submissions.AsNoTracking().Where(s => s.ConsultationId == consultationId && s.LatestSubmittedVersionId != null);
+        var respondents = await submitted.Join(db.Entities, s => s.EntityId, e => e.Id, (s, e) => e.Category)
+            .GroupBy(category => category).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var eligible = await db.Entities.AsNoTracking().GroupBy(e => e.Category)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var screenedOut = await submitted.Join(db.SubmittedAnswers, s => s.LatestSubmittedVersionId, a => (Guid?)a.SubmittedVersionId, (s, a) => a)
+            .CountAsync(a => !a.Related);
+        var staff = await db.Users.AsNoTracking().Where(u => u.StaffRole != null)
+            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync();
+
+        var summary = new AnalysisSummary(consultationId, new DateTimeOffset(generatedAt, TimeSpan.Zero), weights,
+            respondents.Values.Sum(), screenedOut, figures.Summarize());
+        return new WorkbookInput(consultation, questions, summary, respondents, eligible,
+            staff.ToDictionary(u => u.Id, u => $"{u.DisplayName} <{u.Email}>"), rows);
+    }
+}

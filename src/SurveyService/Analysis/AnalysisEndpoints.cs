@@ -1,0 +1,110 @@
+using SurveyService.Consultations;
+using SurveyService.Data.Analyses;
+using SurveyService.Identity;
+using SurveyService.Jobs;
+using SurveyService.Problems;
+
+namespace SurveyService.Analysis;
+
+public sealed record AnalysisStatusResponse(Guid ConsultationId, AnalysisStatus Status, DateTimeOffset? RequestedAt, DateTimeOffset? GeneratedAt,
+    string? Error, int Attempts);
+
+/// <summary>Closing, and what analysts do once a consultation is closed: read the status, compile again, download.</summary>
+internal static class AnalysisEndpoints
+{
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IEndpointRouteBuilder MapAnalysis(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/consultations/{id:guid}").WithTags("Closing and analysis");
+        group.MapPost("/close", Close).RequireAuthorization(Policies.Secretariat)
+            .WithSummary("Close now: the same effect as the deadline passing; the analysis is compiled in the background.");
+        group.MapGet("/analysis", Status).RequireAuthorization(Policies.Staff);
+        group.MapPost("/analysis", Compile).RequireAuthorization(Policies.Analyst).WithSummary("Compile again (after screening).");
+        group.MapGet("/analysis/workbook", Workbook).RequireAuthorization(Policies.Analyst)
+            .WithSummary("The .xlsx; ?tier=MemberStates, Membership or Open for one tier's workbook.");
+        group.MapGet("/analysis/summary", Summary).RequireAuthorization(Policies.Analyst);
+        group.MapScreening();
+        return app;
+    }
+
+    private static async Task<IResult> Close(Guid id, SurveyDbContext db, ConsultationCloser closer)
+    {
+        if (!await db.Consultations.AnyAsync(c => c.Id == id))
+            return ConsultationEndpoints.NotFound(id);
+        if (!await closer.CloseNowAsync(id))
+            return Problem.Conflict("The consultation is a draft; publish it before it can be closed.");
+        return TypedResults.Accepted($"/api/consultations/{id}/analysis", await ReadStatusAsync(db, id));
+    }
+
+    private static async Task<IResult> Status(Guid id, SurveyDbContext db) =>
+        await db.Consultations.AnyAsync(c => c.Id == id)
+            ? TypedResults.Ok(await ReadStatusAsync(db, id))
+            : ConsultationEndpoints.NotFound(id);
+
+    private static async Task<IResult> Compile(Guid id, SurveyDbContext db, AnalysisQueue queue)
+    {
+        var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        if (consultation is null)
+            return ConsultationEndpoints.NotFound(id);
+        if (consultation.ClosedAt is null)
+            return Problem.Conflict("The consultation is not closed yet; its analysis is compiled when it closes.");
+        await queue.RequestAsync(id);
+        return TypedResults.Accepted($"/api/consultations/{id}/analysis", await ReadStatusAsync(db, id));
+    }
+
+    private static async Task<IResult> Workbook(Guid id, string? tier, SurveyDbContext db)
+    {
+        QuestionTier? scope = null;
+        if (tier is not null)
+        {
+            if (!Enum.TryParse<QuestionTier>(tier, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed))
+                return Problem.Invalid("tier", $"'{tier}' is not a tier; use MemberStates, Membership or Open.");
+            scope = parsed;
+        }
+        var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        if (consultation is null)
+            return ConsultationEndpoints.NotFound(id);
+        var key = scope?.ToString() ?? AnalysisBuilder.AllScope;
+        var workbook = await db.AnalysisWorkbooks.AsNoTracking().Where(w => w.ConsultationId == id && w.Scope == key)
+            .Select(w => w.Content).FirstOrDefaultAsync();
+        if (workbook is null)
+            return NotReady(await ReadStatusAsync(db, id));
+        var name = $"analysis-{Slug(consultation.Title)}{(scope is null ? "" : "-" + scope)}.xlsx";
+        return TypedResults.File(workbook, XlsxType, name);
+    }
+
+    private static async Task<IResult> Summary(Guid id, SurveyDbContext db)
+    {
+        if (!await db.Consultations.AnyAsync(c => c.Id == id))
+            return ConsultationEndpoints.NotFound(id);
+        var json = await db.Analyses.AsNoTracking().Where(a => a.ConsultationId == id).Select(a => a.SummaryJson).FirstOrDefaultAsync();
+        return json is null ? NotReady(await ReadStatusAsync(db, id)) : TypedResults.Text(json, "application/json");
+    }
+
+    private static ProblemHttpResult NotReady(AnalysisStatusResponse status) => Problem.Conflict(status.Status switch
+    {
+        AnalysisStatus.NotStarted => "There is no analysis yet: it is compiled when the consultation closes.",
+        AnalysisStatus.Failed => $"The analysis failed ({status.Error}); it is retried automatically, or compile again.",
+        _ => $"The analysis is {status.Status}; try again shortly.",
+    });
+
+    public static async Task<AnalysisStatusResponse> ReadStatusAsync(SurveyDbContext db, Guid id)
+    {
+        var analysis = await db.Analyses.AsNoTracking().FirstOrDefaultAsync(a => a.ConsultationId == id);
+        return analysis is null
+            ? new AnalysisStatusResponse(id, AnalysisStatus.NotStarted, null, null, null, 0)
+            : new AnalysisStatusResponse(id, analysis.Status, Utc(analysis.RequestedAt), analysis.GeneratedAt is { } g ? Utc(g) : null,
+                analysis.Error, analysis.Attempts);
+    }
+
+    private static DateTimeOffset Utc(DateTime instant) => new(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
+
+    private static string Slug(string title)
+    {
+        var slug = new string(title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        while (slug.Contains("--"))
+            slug = slug.Replace("--", "-");
+        return slug.Length > 40 ? slug[..40].Trim('-') : slug;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using SurveyService.Data.Consultations;
+
+namespace SurveyService.Analysis.Workbook;
+
+/// <summary>What a workbook is written from; the rows themselves are streamed from the database.</summary>
+internal sealed record WorkbookInput(
+    Consultation Consultation,
+    IReadOnlyList<Question> Questions,
+    AnalysisSummary Summary,
+    IReadOnlyDictionary<RespondentCategory, int> Respondents,
+    IReadOnlyDictionary<RespondentCategory, int> EligibleEntities,
+    IReadOnlyDictionary<string, string> StaffNames,
+    AnswerRows Rows);
+
+/// <summary>
+/// The analysis workbook: Overview, one sheet per tier, Responses (long format, an Excel table)
+/// and Screened out. A tier's workbook holds that tier's sheets and rows only, nothing else.
+/// </summary>
+internal static class AnalysisWorkbookWriter
+{
+    public static readonly RespondentCategory[] Categories = Enum.GetValues<RespondentCategory>();
+
+    public static readonly (QuestionTier Tier, string Numeral, string Sheet, string AddressedTo)[] Tiers =
+    [
+        (QuestionTier.MemberStates, "i", "i Member States", "ITU Member States only"),
+        (QuestionTier.Membership, "ii", "ii Membership", "Member States, Sector Members, Associates and Academia"),
+        (QuestionTier.Open, "iii", "iii Open", "Everyone: the membership and all non-member stakeholders"),
+    ];
+
+    public static async Task WriteAsync(Stream stream, WorkbookInput input, QuestionTier? scope, int maxRowsPerSheet)
+    {
+        var tiers = scope is { } only ? [only] : Tiers.Select(t => t.Tier).ToArray();
+        using var workbook = new XlsxWriter(stream, maxRowsPerSheet);
+        OverviewSheet.Write(workbook, input, scope);
+        foreach (var tier in Tiers.Where(t => tiers.Contains(t.Tier)))
+            await TierSheet.WriteAsync(workbook, input, tier.Tier, tier.Sheet);
+        await ResponsesSheet.WriteAsync(workbook, input, tiers);
+        await ScreenedOutSheet.WriteAsync(workbook, input, tiers);
+    }
+
+    public static string Utc(DateTime? instant) =>
+        instant is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "";
+
+    public static string TierLabel(QuestionTier tier)
+    {
+        var t = Tiers.First(x => x.Tier == tier);
+        return $"{t.Numeral} {tier}";
+    }
+
+    /// <summary>The text of an answer as written in a cell: text, the chosen options, or the scale value.</summary>
+    public static string AnswerText(AnswerRow row) =>
+        row.Text ?? (row.Choices is { } choices ? string.Join("; ", choices) : row.Value?.ToString(CultureInfo.InvariantCulture) ?? "");
+
+    /// <summary>The answer's cells, and a visible note when it spans several because of Excel's cell limit.</summary>
+    public static (XCell Note, IReadOnlyList<XCell> Parts) AnswerCells(string text)
+    {
+        var parts = XCell.FreeText(text);
+        return (parts.Count > 1 ? XCell.Label(XCell.ContinuationNote(parts.Count, text.Length)) : XCell.Empty, parts);
+    }
+}

@@ -1,0 +1,111 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace SurveyService.Analysis.Workbook;
+
+/// <summary>One sheet being streamed: rows are written as they come and never held.</summary>
+internal sealed class SheetWriter : IDisposable
+{
+    private readonly XlsxWriter _workbook;
+    private readonly WorksheetPart _part;
+    private readonly OpenXmlWriter _writer;
+    private readonly List<(string Name, int FirstRow, string[] Columns)> _tables = [];
+
+    public SheetWriter(XlsxWriter workbook, WorksheetPart part, string name, IReadOnlyList<double> columnWidths)
+    {
+        _workbook = workbook;
+        _part = part;
+        Name = name;
+        _writer = OpenXmlWriter.Create(part);
+        _writer.WriteStartElement(new Worksheet());
+        // Widths are set here because AdjustToContents needs GDI+, which Linux lacks.
+        _writer.WriteStartElement(new Columns());
+        for (var i = 0; i < columnWidths.Count; i++)
+            _writer.WriteElement(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = columnWidths[i], CustomWidth = true });
+        _writer.WriteEndElement();
+        _writer.WriteStartElement(new SheetData());
+    }
+
+    public string Name { get; }
+
+    /// <summary>Rows written so far (the next row's number is RowCount + 1).</summary>
+    public int RowCount { get; private set; }
+
+    public bool IsFull => RowCount >= _workbook.MaxRowsPerSheet;
+
+    public void Blank() => Row([]);
+
+    public void Row(params IReadOnlyList<XCell> cells)
+    {
+        if (IsFull)
+            throw new InvalidOperationException($"Sheet '{Name}' is full at {RowCount} rows; continue on a new sheet.");
+        var rowIndex = (uint)++RowCount;
+        _writer.WriteStartElement(new Row { RowIndex = rowIndex });
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            var reference = Column(i) + rowIndex;
+            if (cell.Number is { } number)
+            {
+                _writer.WriteElement(new Cell { CellReference = reference, StyleIndex = (uint)cell.Style, CellValue = new CellValue(number) });
+            }
+            else if (cell.Text is { } text)
+            {
+                var clean = ExcelText.Sanitize(text);
+                var style = ExcelText.NeedsQuotePrefix(clean)
+                    ? cell.Style == Style.Wrapped ? Style.QuotedWrapped : Style.QuotedText
+                    : cell.Style;
+                _writer.WriteElement(new Cell(new InlineString(new Text(clean) { Space = SpaceProcessingModeValues.Preserve }))
+                {
+                    CellReference = reference, StyleIndex = (uint)style, DataType = CellValues.InlineString,
+                });
+            }
+        }
+        _writer.WriteEndElement();
+    }
+
+    /// <summary>Marks the last row written as the header of an Excel table running to the end of the sheet.</summary>
+    public void StartTable(string name, string[] columns) => _tables.Add((name, RowCount, columns));
+
+    public static string Column(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+            name = (char)('A' + (n - 1) % 26) + name;
+        return name;
+    }
+
+    public void Dispose()
+    {
+        _writer.WriteEndElement(); // SheetData
+        if (_tables.Count > 0)
+        {
+            _writer.WriteStartElement(new TableParts { Count = (uint)_tables.Count });
+            foreach (var (name, firstRow, columns) in _tables)
+                _writer.WriteElement(new TablePart { Id = AddTable(name, firstRow, columns) });
+            _writer.WriteEndElement();
+        }
+        _writer.WriteEndElement(); // Worksheet
+        _writer.Close();
+    }
+
+    private string AddTable(string name, int headerRow, string[] columns)
+    {
+        var lastRow = Math.Max(RowCount, headerRow + 1);
+        var range = $"A{headerRow}:{Column(columns.Length - 1)}{lastRow}";
+        var id = _workbook.NextTableId();
+        var tablePart = _part.AddNewPart<TableDefinitionPart>();
+        var tableColumns = new TableColumns { Count = (uint)columns.Length };
+        for (var i = 0; i < columns.Length; i++)
+            tableColumns.Append(new TableColumn { Id = (uint)(i + 1), Name = columns[i] });
+        tablePart.Table = new Table(
+            new AutoFilter { Reference = range },
+            tableColumns,
+            new TableStyleInfo { Name = "TableStyleMedium2", ShowRowStripes = true })
+        {
+            Id = id, Name = $"{name}{id}", DisplayName = $"{name}{id}", Reference = range, TotalsRowShown = false,
+        };
+        return _part.GetIdOfPart(tablePart);
+    }
+}

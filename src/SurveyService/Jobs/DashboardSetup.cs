@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using OpenIddict.Validation.AspNetCore;
+using SurveyService.Identity;
+
+namespace SurveyService.Jobs;
+
+internal static class DashboardSetup
+{
+    /// <summary>The Hangfire dashboard for Secretariat (full) and Analyst (read-only) staff, signed in on the portal page or with a bearer token.</summary>
+    public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder app)
+    {
+        if (!app.ServiceProvider.GetRequiredService<IOptions<JobsOptions>>().Value.Dashboard)
+            return app;
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            AsyncAuthorization = [new StaffOnly()],
+            IsReadOnlyFunc = context => !context.GetHttpContext().User.IsInRole(Policies.Secretariat),
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "SurveyService jobs",
+        }, app.ServiceProvider.GetRequiredService<JobStorage>());
+        return app;
+    }
+
+    private sealed class StaffOnly : IDashboardAsyncAuthorizationFilter
+    {
+        public async Task<bool> AuthorizeAsync(DashboardContext context)
+        {
+            var http = context.GetHttpContext();
+            foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme })
+            {
+                var result = await http.AuthenticateAsync(scheme);
+                if (result.Principal is { } principal && principal.IsStaff())
+                {
+                    http.User = principal;
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SurveyService.Jobs;
+
+public enum JobStorageKind
+{
+    /// <summary>Follow Database:Provider: InMemory for Sqlite, else the same server.</summary>
+    Auto,
+    InMemory,
+    SqlServer,
+    PostgreSql,
+}
+
+internal sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    public JobStorageKind Storage { get; set; } = JobStorageKind.Auto;
+
+    /// <summary>When due consultations are swept (cron, UTC). The sweep is what makes closing survive restarts.</summary>
+    [Required]
+    public string SweepCron { get; set; } = "* * * * *";
+
+    [Range(1, 64)]
+    public int WorkerCount { get; set; } = 4;
+
+    /// <summary>How often scheduled jobs (a close at a deadline) are checked for being due.</summary>
+    [Range(1, 3600)]
+    public int SchedulePollingSeconds { get; set; } = 15;
+
+    /// <summary>A compile still Running after this long is taken as lost and may be claimed again.</summary>
+    [Range(1, 24 * 60)]
+    public int StaleCompileMinutes { get; set; } = 30;
+
+    /// <summary>Serve the Hangfire dashboard at /hangfire (Secretariat and Analyst staff only).</summary>
+    public bool Dashboard { get; set; } = true;
+}
