@@ -13,7 +13,13 @@ public sealed record AnswerRow(
 /// </summary>
 internal sealed class AnswerRows(SurveyDbContext db, Guid consultationId)
 {
-    private sealed record Joined(Data.Submissions.SubmittedAnswer Answer, Data.Entities.Entity Entity, Question Question);
+    // Member-initialised (not positional) so that EF can translate the operators applied after the join.
+    private sealed class Joined
+    {
+        public required Data.Submissions.SubmittedAnswer Answer { get; init; }
+        public required Data.Entities.Entity Entity { get; init; }
+        public required Question Question { get; init; }
+    }
 
     private IQueryable<Joined> Latest() =>
         from s in db.Submissions.AsNoTracking()
@@ -21,7 +27,7 @@ internal sealed class AnswerRows(SurveyDbContext db, Guid consultationId)
         join a in db.SubmittedAnswers.AsNoTracking() on s.LatestSubmittedVersionId equals (Guid?)a.SubmittedVersionId
         join e in db.Entities.AsNoTracking() on s.EntityId equals e.Id
         join q in db.Questions.AsNoTracking() on a.QuestionId equals q.Id
-        select new Joined(a, e, q);
+        select new Joined { Answer = a, Entity = e, Question = q };
 
     /// <summary>What the figures are made of: related answers only, without their text.</summary>
     public IAsyncEnumerable<(Guid QuestionId, RespondentCategory Category, List<string>? Choices, int? Value)> ForFiguresAsync() =>

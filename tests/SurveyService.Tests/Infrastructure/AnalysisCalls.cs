@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ClosedXML.Excel;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SurveyService.Tests.Infrastructure;
+
+public static class AnalysisCalls
+{
+    /// <summary>Runs the real recurring sweep through Hangfire, as its schedule would.</summary>
+    public static void TriggerSweep(this SurveyApplication app) =>
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger("close-due-consultations");
+
+    /// <summary>Polls the analysis status until it is one of the wanted ones; the jobs run on Hangfire's own workers.</summary>
+    public static async Task<JsonElement> WaitForAnalysisAsync(this HttpClient staff, Guid consultationId, params string[] statuses)
+    {
+        statuses = statuses.Length == 0 ? ["Ready"] : statuses;
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var analysis = await (await staff.GetAsync($"/api/consultations/{consultationId}/analysis")).ReadJsonAsync();
+            if (statuses.Contains(analysis.GetProperty("status").GetString()))
+                return analysis;
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+                Assert.Fail($"The analysis did not become {string.Join(" or ", statuses)} within a minute: {analysis}");
+            await Task.Delay(100);
+        }
+    }
+
+    public static async Task<string> StatusAsync(this HttpClient client, Guid consultationId) =>
+        (await (await client.GetAsync($"/api/consultations/{consultationId}")).ReadJsonAsync()).GetProperty("status").GetString()!;
+
+    public static async Task<(XLWorkbook Workbook, byte[] Bytes)> DownloadWorkbookAsync(this HttpClient analyst, Guid consultationId, string? tier = null)
+    {
+        var response = await analyst.GetAsync($"/api/consultations/{consultationId}/analysis/workbook{(tier is null ? "" : "?tier=" + tier)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        return (new XLWorkbook(new MemoryStream(bytes)), bytes);
+    }
+
+    /// <summary>Every non-empty cell's text in the workbook, for asserting what is (not) in it.</summary>
+    public static IEnumerable<(string Sheet, string Address, string Text)> AllText(this XLWorkbook workbook) =>
+        workbook.Worksheets.SelectMany(sheet => sheet.CellsUsed().Select(cell => (sheet.Name, cell.Address.ToString()!, cell.GetString())));
+}
