@@ -44,3 +44,20 @@ public static class AnalysisCalls
     public static IEnumerable<(string Sheet, string Address, string Text)> AllText(this XLWorkbook workbook) =>
         workbook.Worksheets.SelectMany(sheet => sheet.CellsUsed().Select(cell => (sheet.Name, cell.Address.ToString()!, cell.GetString())));
 }
+
+public static class JobCalls
+{
+    /// <summary>Enqueues a job on the application's real Hangfire server and waits until it has run.</summary>
+    public static async Task RunJobAsync<T>(this SurveyApplication app, System.Linq.Expressions.Expression<Func<T, Task>> job)
+    {
+        var id = app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue(job);
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var clock = Stopwatch.StartNew();
+        while (monitoring.JobDetails(id)?.History.FirstOrDefault()?.StateName is not ("Succeeded" or "Failed" or "Deleted"))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+                Assert.Fail($"Job {id} did not run within a minute.");
+            await Task.Delay(50);
+        }
+    }
+}

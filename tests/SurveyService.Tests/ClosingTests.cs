@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SurveyService.Jobs;
+using SurveyService.Tests.Infrastructure;
+
+namespace SurveyService.Tests;
+
+/// <summary>Closing at the deadline, by the server's clock, through restarts and moved deadlines. Each test moves time, so each has its own application.</summary>
+public sealed class ClosingTests
+{
+    [Fact]
+    public async Task ExtendedDeadlineDoesNotCloseEarlyAndClosesAtTheNewTime()
+    {
+        await using var app = new SurveyApplication();
+        var id = await app.CreateConsultationAsync();
+        var oldDeadline = (await (await app.CreateHttpsClient().GetAsync($"/api/consultations/{id}")).ReadJsonAsync()).GetProperty("closesAt").GetDateTimeOffset();
+        var newDeadline = oldDeadline.AddDays(10);
+        (await (await app.AsSecretariatAsync()).PatchAsJsonAsync($"/api/consultations/{id}", new { closesAt = newDeadline })).EnsureSuccessStatusCode();
+
+        app.Clock.SetUtcNow(oldDeadline.AddMinutes(5));
+        await app.RunJobAsync<ConsultationCloser>(closer => closer.CloseIfDueAsync(id)); // the job scheduled for the old deadline
+        await app.RunJobAsync<ConsultationCloser>(closer => closer.SweepAsync());
+        var staff = await app.AsSecretariatAsync();
+
+        Assert.Equal("Open", await staff.StatusAsync(id));
+        Assert.Equal("NotStarted", (await (await staff.GetAsync($"/api/consultations/{id}/analysis")).ReadJsonAsync()).GetProperty("status").GetString());
+        var respondent = await app.AsRespondentAsync(RespondentCategory.Stakeholder);
+        var q = await app.QuestionIdsAsync(id);
+        (await respondent.Client.SaveAsync(id, [new { questionId = q["3a"], text = "still in time" }])).EnsureSuccessStatusCode();
+
+        app.Clock.SetUtcNow(newDeadline.AddSeconds(1));
+        app.TriggerSweep();
+        staff = await app.AsSecretariatAsync();
+        await staff.WaitForAnalysisAsync(id);
+        Assert.Equal("Closed", await staff.StatusAsync(id));
+        var closedAt = (await (await staff.GetAsync($"/api/consultations/{id}")).ReadJsonAsync()).GetProperty("closedAt").GetDateTimeOffset();
+        Assert.Equal(newDeadline, closedAt);
+    }
+
+    [Fact]
+    public async Task RestartBetweenTheDeadlineAndTheCloseStillCloses()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "survey-tests", Guid.NewGuid().ToString("N"));
+        Guid id;
+        DateTimeOffset deadline;
+        await using (var before = new SurveyApplication())
+        {
+            before.Settings["Database:DataDirectory"] = directory;
+            Directory.CreateDirectory(directory);
+            id = await before.CreateConsultationAsync();
+            deadline = (await (await before.CreateHttpsClient().GetAsync($"/api/consultations/{id}")).ReadJsonAsync()).GetProperty("closesAt").GetDateTimeOffset();
+            var respondent = await before.AsRespondentAsync(RespondentCategory.MemberState);
+            var q = await before.QuestionIdsAsync(id);
+            (await respondent.Client.SaveAsync(id, [new { questionId = q["2a"], choices = new[] { "Yes" } }])).EnsureSuccessStatusCode();
+            (await respondent.Client.SubmitAsync(id)).EnsureSuccessStatusCode();
+        }
+
+        // Down over the deadline; in-memory jobs are gone. The start-up sweep must close it before any request is served.
+        await using var after = new SurveyApplication();
+        after.Settings["Database:DataDirectory"] = directory;
+        after.Clock.SetUtcNow(deadline.AddHours(3));
+        using var anonymous = after.CreateHttpsClient();
+
+        Assert.Equal("Closed", await anonymous.StatusAsync(id));
+        var analyst = await after.AsAnalystAsync();
+        await analyst.WaitForAnalysisAsync(id);
+        var summary = await (await analyst.GetAsync($"/api/consultations/{id}/analysis/summary")).ReadJsonAsync();
+        Assert.Equal(1, summary.GetProperty("submissions").GetInt32());
+    }
+
+    [Fact]
+    public async Task SecretariatClosesNowAndNothingMoreIsAccepted()
+    {
+        await using var app = new SurveyApplication();
+        var id = await app.CreateConsultationAsync();
+        var q = await app.QuestionIdsAsync(id);
+        var respondent = await app.AsRespondentAsync(RespondentCategory.MemberState);
+        (await respondent.Client.SaveAsync(id, [new { questionId = q["3a"], text = "before" }])).EnsureSuccessStatusCode();
+        var secretariat = await app.AsSecretariatAsync();
+
+        await (await respondent.Client.PostAsync($"/api/consultations/{id}/close", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await secretariat.PostAsync($"/api/consultations/{id}/close", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+        await (await secretariat.PostAsync($"/api/consultations/{id}/close", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+
+        Assert.Equal("Closed", await secretariat.StatusAsync(id));
+        await (await respondent.Client.SaveAsync(id, [new { questionId = q["3a"], text = "after" }], "\"1\"")).AssertProblemAsync(HttpStatusCode.Conflict);
+        var analysis = await secretariat.WaitForAnalysisAsync(id);
+        Assert.Equal(0, (await (await (await app.AsAnalystAsync()).GetAsync($"/api/consultations/{id}/analysis/summary")).ReadJsonAsync()).GetProperty("submissions").GetInt32());
+        Assert.Equal(1, analysis.GetProperty("attempts").GetInt32());
+    }
+
+    [Fact]
+    public async Task DraftCannotBeClosed()
+    {
+        await using var app = new SurveyApplication();
+        var id = await app.CreateConsultationAsync(publish: false);
+
+        await (await (await app.AsSecretariatAsync()).PostAsync($"/api/consultations/{id}/close", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task CompilingAgainReplacesTheResultAndNeverDuplicatesIt()
+    {
+        await using var app = new SurveyApplication();
+        var id = await app.CreateConsultationAsync();
+        var q = await app.QuestionIdsAsync(id);
+        var respondent = await app.AsRespondentAsync(RespondentCategory.SectorMember);
+        (await respondent.Client.SaveAsync(id, [new { questionId = q["2a"], choices = new[] { "No" } }])).EnsureSuccessStatusCode();
+        (await respondent.Client.SubmitAsync(id)).EnsureSuccessStatusCode();
+        await (await (await app.AsSecretariatAsync()).PostAsync($"/api/consultations/{id}/close", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+        var analyst = await app.AsAnalystAsync();
+        await analyst.WaitForAnalysisAsync(id);
+        var first = await (await analyst.GetAsync($"/api/consultations/{id}/analysis/summary")).ReadJsonAsync();
+
+        await app.RunJobAsync<SurveyService.Analysis.AnalysisCompiler>(c => c.CompileAsync(id)); // a duplicate delivery: nothing to claim
+        for (var i = 0; i < 2; i++)
+            await (await analyst.PostAsync($"/api/consultations/{id}/analysis", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+        await analyst.WaitForAnalysisAsync(id);
+        await Task.Delay(500);
+        await analyst.WaitForAnalysisAsync(id);
+
+        var again = await (await analyst.GetAsync($"/api/consultations/{id}/analysis/summary")).ReadJsonAsync();
+        Assert.Equal(first.GetProperty("questions").ToString(), again.GetProperty("questions").ToString());
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        Assert.Equal(4, await db.AnalysisWorkbooks.CountAsync(w => w.ConsultationId == id));
+        Assert.Equal(1, await db.Analyses.CountAsync(a => a.ConsultationId == id));
+    }
+}
