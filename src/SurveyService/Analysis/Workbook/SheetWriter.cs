@@ -32,14 +32,15 @@ internal sealed class SheetWriter : IDisposable
     /// <summary>Rows written so far (the next row's number is RowCount + 1).</summary>
     public int RowCount { get; private set; }
 
+    /// <summary>Full for a sheet series, which continues on a next sheet (the limit is configurable so tests can reach it).</summary>
     public bool IsFull => RowCount >= _workbook.MaxRowsPerSheet;
 
     public void Blank() => Row([]);
 
     public void Row(params IReadOnlyList<XCell> cells)
     {
-        if (IsFull)
-            throw new InvalidOperationException($"Sheet '{Name}' is full at {RowCount} rows; continue on a new sheet.");
+        if (RowCount >= XlsxWriter.ExcelMaxRows)
+            throw new InvalidOperationException($"Sheet '{Name}' is full at {RowCount} rows; a sheet that can grow must be a SheetSeries.");
         var rowIndex = (uint)++RowCount;
         _writer.WriteStartElement(new Row { RowIndex = rowIndex });
         for (var i = 0; i < cells.Count; i++)

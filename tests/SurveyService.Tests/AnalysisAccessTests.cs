@@ -1,0 +1,136 @@
+using System.Net.Http.Headers;
+using SurveyService.Tests.Infrastructure;
+
+namespace SurveyService.Tests;
+
+/// <summary>Who may read and change an analysis, and the answers that bad requests get.</summary>
+public sealed class AnalysisAccessTests
+{
+    private static async Task<(SurveyApplication App, Guid Id, Dictionary<string, Guid> Questions)> ClosedAsync(int submissions, Action<SurveyApplication>? configure = null)
+    {
+        var app = new SurveyApplication();
+        configure?.Invoke(app);
+        var id = await app.CreateConsultationAsync(ConsultationSetup.EveryType);
+        var q = await app.QuestionIdsAsync(id);
+        for (var i = 0; i < submissions; i++)
+        {
+            var respondent = await app.AsRespondentAsync(RespondentCategory.MemberState);
+            (await respondent.Client.SaveAsync(id, [new { questionId = q["3a"], text = $"answer {i}" }, new { questionId = q["3c"], value = 1 + i % 5 }])).EnsureSuccessStatusCode();
+            (await respondent.Client.SubmitAsync(id)).EnsureSuccessStatusCode();
+        }
+        await (await (await app.AsSecretariatAsync()).PostAsync($"/api/consultations/{id}/close", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+        return (app, id, q);
+    }
+
+    [Fact]
+    public async Task OnlyAnalystsDownloadScreenAndRecompile()
+    {
+        var (app, id, _) = await ClosedAsync(1);
+        await using var _app = app;
+        var respondent = await app.AsRespondentAsync(RespondentCategory.MemberState);
+        var secretariat = await app.AsSecretariatAsync();
+        var analyst = await app.AsAnalystAsync();
+        await analyst.WaitForAnalysisAsync(id);
+
+        foreach (var path in new[] { "analysis/workbook", "analysis/summary", "answers" })
+        {
+            await (await respondent.Client.GetAsync($"/api/consultations/{id}/{path}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await secretariat.GetAsync($"/api/consultations/{id}/{path}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+            Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync($"/api/consultations/{id}/{path}")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.GetAsync($"/api/consultations/{id}/analysis")).StatusCode);
+        await (await respondent.Client.GetAsync($"/api/consultations/{id}/analysis")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await secretariat.PostAsync($"/api/consultations/{id}/analysis", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task BadAnalysisRequestsGetClearAnswers()
+    {
+        var (app, id, _) = await ClosedAsync(1);
+        await using var _app = app;
+        var analyst = await app.AsAnalystAsync();
+        await analyst.WaitForAnalysisAsync(id);
+
+        await (await analyst.GetAsync($"/api/consultations/{id}/analysis/workbook?tier=Everyone")).AssertValidationErrorAsync("tier");
+        await (await analyst.GetAsync($"/api/consultations/{id}/answers?pageSize=501")).AssertValidationErrorAsync("pageSize");
+        await (await analyst.GetAsync($"/api/consultations/{id}/answers?page=0")).AssertValidationErrorAsync("page");
+        await (await analyst.GetAsync($"/api/consultations/{Guid.NewGuid()}/analysis/workbook")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await analyst.PutAsJsonAsync($"/api/consultations/{id}/answers/{Guid.NewGuid()}/screening", new { related = false, reason = "x" }))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
+        var answer = (await (await analyst.GetAsync($"/api/consultations/{id}/answers")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
+        await (await analyst.PutAsJsonAsync($"/api/consultations/{id}/answers/{answer}/screening", new { related = false }))
+            .AssertValidationErrorAsync("reason");
+        await (await analyst.PutAsJsonAsync($"/api/consultations/{id}/answers/{answer}/screening", new { reason = "x" }))
+            .AssertValidationErrorAsync("related");
+    }
+
+    [Fact]
+    public async Task OpenConsultationHasNoAnalysisYet()
+    {
+        await using var app = new SurveyApplication();
+        var id = await app.CreateConsultationAsync();
+        var analyst = await app.AsAnalystAsync();
+
+        Assert.Equal("NotStarted", (await (await analyst.GetAsync($"/api/consultations/{id}/analysis")).ReadJsonAsync()).GetProperty("status").GetString());
+        await (await analyst.GetAsync($"/api/consultations/{id}/analysis/workbook")).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await analyst.PostAsync($"/api/consultations/{id}/analysis", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task AnswersArePagedAndScreeningIsReversible()
+    {
+        var (app, id, q) = await ClosedAsync(3);
+        await using var _app = app;
+        var analyst = await app.AsAnalystAsync();
+
+        var first = await (await analyst.GetAsync($"/api/consultations/{id}/answers?page=1&pageSize=4")).ReadJsonAsync();
+        var second = await (await analyst.GetAsync($"/api/consultations/{id}/answers?page=2&pageSize=4")).ReadJsonAsync();
+        Assert.Equal(6, first.GetProperty("total").GetInt32());
+        Assert.Equal(4, first.GetProperty("items").GetArrayLength());
+        Assert.Equal(2, second.GetProperty("items").GetArrayLength());
+        var item = first.GetProperty("items")[0];
+        Assert.Equal("3a", item.GetProperty("questionCode").GetString());
+        Assert.Equal(1.0m, item.GetProperty("weight").GetDecimal());
+
+        var answer = item.GetProperty("id").GetGuid();
+        (await analyst.PutAsJsonAsync($"/api/consultations/{id}/answers/{answer}/screening", new { related = false, reason = "Off topic" })).EnsureSuccessStatusCode();
+        var screened = await (await analyst.GetAsync($"/api/consultations/{id}/answers?related=false")).ReadJsonAsync();
+        Assert.Equal("Off topic", Assert.Single(screened.GetProperty("items").EnumerateArray()).GetProperty("screeningReason").GetString());
+        (await analyst.PutAsJsonAsync($"/api/consultations/{id}/answers/{answer}/screening", new { related = true })).EnsureSuccessStatusCode();
+        Assert.Equal(0, (await (await analyst.GetAsync($"/api/consultations/{id}/answers?related=false")).ReadJsonAsync()).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task SheetsContinueOnANextSheetAtTheRowLimit()
+    {
+        var (app, id, _) = await ClosedAsync(12, a => a.Settings["Analysis:MaxRowsPerSheet"] = "10");
+        await using var _app = app;
+        var analyst = await app.AsAnalystAsync();
+        await analyst.WaitForAnalysisAsync(id);
+
+        var (workbook, _) = await analyst.DownloadWorkbookAsync(id);
+        using var _ = workbook;
+        var responses = workbook.Worksheets.Where(s => s.Name.StartsWith("Responses", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["Responses", "Responses (2)", "Responses (3)"], responses.Select(s => s.Name));
+        Assert.All(workbook.Worksheets.Where(s => s.Name != "Overview"),
+            s => Assert.True(s.LastRowUsed()?.RowNumber() is null or <= 10, $"{s.Name} has more than 10 rows"));
+        Assert.Contains(workbook.Worksheets, s => s.Name == "iii Open (2)");
+        Assert.Equal(24, responses.Sum(s => s.Tables.Single().DataRange.RowCount()));
+        Assert.All(responses, s => Assert.Equal("Entity", s.Cell(1, 1).GetString()));
+    }
+
+    [Fact]
+    public async Task JobsDashboardIsForStaffOnly()
+    {
+        await using var app = new SurveyApplication();
+        var respondent = await app.AsRespondentAsync(RespondentCategory.MemberState);
+        var analyst = await app.AsAnalystAsync();
+        using var anonymous = app.CreateHttpsClient();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/hangfire")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await respondent.Client.GetAsync("/hangfire")).StatusCode);
+        var dashboard = await analyst.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("SurveyService jobs", await dashboard.Content.ReadAsStringAsync());
+    }
+}
