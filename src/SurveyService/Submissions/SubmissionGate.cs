@@ -34,8 +34,9 @@ internal static class SubmissionGate
                 case ConsultationStatus.Scheduled:
                     return (null, Problem.Conflict($"The consultation opens at {consultation.OpensAt:u} (UTC); nothing can be saved before then."));
                 case ConsultationStatus.Closed:
-                    var closed = consultation.ClosedAt is { } at && at < consultation.ClosesAt ? at : consultation.ClosesAt;
-                    return (null, Problem.Conflict($"The consultation closed at {closed:u} (UTC), its deadline; nothing more can be saved or submitted."));
+                    return (null, Problem.Conflict(consultation.ClosedAt is { } at && at < consultation.ClosesAt
+                        ? $"The consultation was closed at {at:u} (UTC), before its deadline of {consultation.ClosesAt:u}; nothing more can be saved or submitted."
+                        : $"The consultation closed at its deadline, {consultation.ClosesAt:u} (UTC); nothing more can be saved or submitted."));
             }
         }
         return (new RespondentContext(consultation, category, entityId, userId), null);
