@@ -127,3 +127,35 @@ public sealed class ClosingTests
         Assert.Equal(1, await db.Analyses.CountAsync(a => a.ConsultationId == id));
     }
 }
+
+public sealed class TokenPruningTests
+{
+    [Fact]
+    public async Task PruningJobRemovesRevokedTokensOnceOldAndKeepsLiveOnes()
+    {
+        await using var app = new SurveyApplication();
+        await app.RequestTokenAsync(SurveyApplication.SecretariatEmail, SurveyApplication.Password);
+        var revoked = await CountAsync(app);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var manager = scope.ServiceProvider.GetRequiredService<OpenIddict.Abstractions.IOpenIddictTokenManager>();
+            await foreach (var token in manager.ListAsync())
+                await manager.TryRevokeAsync(token);
+        }
+
+        app.Clock.Advance(TimeSpan.FromDays(60));
+        await app.RequestTokenAsync(SurveyApplication.SecretariatEmail, SurveyApplication.Password);
+        var live = await CountAsync(app) - revoked;
+        await app.RunJobAsync<SurveyService.Identity.TokenPruning>(p => p.PruneAsync());
+
+        Assert.True(revoked > 0 && live > 0);
+        Assert.Equal(live, await CountAsync(app));
+    }
+
+    private static async Task<int> CountAsync(SurveyApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SurveyDbContext>()
+            .Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken>().CountAsync();
+    }
+}

@@ -94,11 +94,10 @@ internal static class AnalysisEndpoints
         var analysis = await db.Analyses.AsNoTracking().FirstOrDefaultAsync(a => a.ConsultationId == id);
         return analysis is null
             ? new AnalysisStatusResponse(id, AnalysisStatus.NotStarted, null, null, null, 0)
-            : new AnalysisStatusResponse(id, analysis.Status, Utc(analysis.RequestedAt), analysis.GeneratedAt is { } g ? Utc(g) : null,
+            : new AnalysisStatusResponse(id, analysis.Status, analysis.RequestedAt.AsUtc(), analysis.GeneratedAt is { } g ? g.AsUtc() : null,
                 analysis.Error, analysis.Attempts);
     }
 
-    private static DateTimeOffset Utc(DateTime instant) => new(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
 
     private static string Slug(string title)
     {

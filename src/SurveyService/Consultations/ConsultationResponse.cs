@@ -19,16 +19,15 @@ public sealed record ConsultationResponse(
         consultation.Id,
         consultation.Title,
         consultation.Description,
-        Utc(consultation.OpensAt),
-        Utc(consultation.ClosesAt),
+        consultation.OpensAt.AsUtc(),
+        consultation.ClosesAt.AsUtc(),
         consultation.StatusAt(now),
         [.. consultation.EligibleCategories.Order()],
         Weighting.WeightsOf(consultation),
         questionCount,
-        consultation.PublishedAt is { } published ? Utc(published) : null,
-        consultation.ClosedAt is { } closed ? Utc(closed) : null);
+        consultation.PublishedAt is { } published ? published.AsUtc() : null,
+        consultation.ClosedAt is { } closed ? closed.AsUtc() : null);
 
-    private static DateTimeOffset Utc(DateTime instant) => new(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
 }
 
 internal static class Weighting

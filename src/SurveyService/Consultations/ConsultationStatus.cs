@@ -23,4 +23,7 @@ internal static class ConsultationClock
         : ConsultationStatus.Open;
 
     public static DateTime UtcNow(this TimeProvider clock) => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>A stored instant (UTC) as it travels in JSON: with its zero offset.</summary>
+    public static DateTimeOffset AsUtc(this DateTime instant) => new(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
 }

@@ -38,6 +38,7 @@ internal static class JobsSetup
         services.AddScoped<ConsultationCloser>();
         services.AddScoped<AnalysisQueue>();
         services.AddScoped<AnalysisCompiler>();
+        services.AddScoped<Identity.TokenPruning>();
         services.AddHostedService<JobsStartup>();
         return services;
     }

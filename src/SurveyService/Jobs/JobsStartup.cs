@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using SurveyService.Identity;
 
 namespace SurveyService.Jobs;
 
@@ -14,6 +15,7 @@ internal sealed class JobsStartup(IServiceProvider services, IRecurringJobManage
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<ConsultationCloser>(SweepJobId, closer => closer.SweepAsync(), options.Value.SweepCron);
+        recurring.AddOrUpdate<TokenPruning>(TokenPruning.JobId, pruning => pruning.PruneAsync(), Cron.Daily(3));
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ConsultationCloser>().SweepAfterRestartAsync();
     }

@@ -46,7 +46,7 @@ internal static class SubmissionEndpoints
             .Where(v => db.Submissions.Any(s => s.Id == v.SubmissionId && s.ConsultationId == id && s.EntityId == context!.EntityId))
             .OrderBy(v => v.Number)
             .ToListAsync();
-        return TypedResults.Ok(versions.Select(v => new SubmittedVersionResponse(v.Id, v.Number, Utc(v.SubmittedAt), v.SubmittedBy, v.Digest,
+        return TypedResults.Ok(versions.Select(v => new SubmittedVersionResponse(v.Id, v.Number, v.SubmittedAt.AsUtc(), v.SubmittedBy, v.Digest,
             [.. v.Answers.Select(AnswerRules.ToResponse)])).ToArray());
     }
 
@@ -65,7 +65,7 @@ internal static class SubmissionEndpoints
                 select new { e, s.EntityId, EntityName = entity.Name, Email = u == null ? null : u.Email })
             .AsNoTracking().ToListAsync();
         return TypedResults.Ok(events.Select(row => new SubmissionEventResponse(row.e.Id, row.e.SubmissionId, row.EntityId, row.EntityName,
-            row.e.Action.ToString(), row.e.Version, Utc(row.e.At), row.e.UserId, row.Email, row.e.AnswerCount, row.e.SubmittedVersionId)).ToArray());
+            row.e.Action.ToString(), row.e.Version, row.e.At.AsUtc(), row.e.UserId, row.Email, row.e.AnswerCount, row.e.SubmittedVersionId)).ToArray());
     }
 
     public static SubmissionResponse ToResponse(Submission submission, int submittedVersions) => new(
@@ -73,9 +73,8 @@ internal static class SubmissionEndpoints
         submission.IsSubmitted ? "Submitted" : "Draft",
         submission.Version,
         [.. submission.Answers.OrderBy(a => a.QuestionId).Select(AnswerRules.ToResponse)],
-        Utc(submission.UpdatedAt),
-        submission.SubmittedAt is { } at ? Utc(at) : null,
+        submission.UpdatedAt.AsUtc(),
+        submission.SubmittedAt is { } at ? at.AsUtc() : null,
         submittedVersions);
 
-    public static DateTimeOffset Utc(DateTime instant) => new(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
 }

@@ -119,7 +119,7 @@ internal static class SubmissionWrites
             // Nothing changed since the last submit: the same receipt, not a new version.
             var latest = await db.SubmittedVersions.AsNoTracking().FirstAsync(v => v.Id == latestId);
             http.Response.Headers.ETag = ETags.For(submission.Version);
-            return TypedResults.Ok(new SubmitResponse("Submitted", SubmissionEndpoints.Utc(latest.SubmittedAt), Receipt(latest)));
+            return TypedResults.Ok(new SubmitResponse("Submitted", latest.SubmittedAt.AsUtc(), Receipt(latest)));
         }
 
         var missing = await db.Questions.AsNoTracking()
@@ -174,11 +174,11 @@ internal static class SubmissionWrites
             return PreconditionFailed("The submission was changed by someone else at the same moment; review it and submit again.");
 
         http.Response.Headers.ETag = ETags.For(submission.Version + 1);
-        return TypedResults.Ok(new SubmitResponse("Submitted", SubmissionEndpoints.Utc(now), Receipt(version!)));
+        return TypedResults.Ok(new SubmitResponse("Submitted", now.AsUtc(), Receipt(version!)));
     }
 
     private static ReceiptResponse Receipt(SubmittedVersion version) =>
-        new(version.Id, version.Number, SubmissionEndpoints.Utc(version.SubmittedAt), version.Digest);
+        new(version.Id, version.Number, version.SubmittedAt.AsUtc(), version.Digest);
 
     private static async Task<IResult> CurrentAsync(SurveyDbContext db, Guid submissionId, HttpContext http)
     {
