@@ -67,6 +67,34 @@ public sealed class PostgreSqlTests : IAsyncLifetime
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed], results.Select(r => r.StatusCode).Order());
     }
 
+    [SkippableFact]
+    public async Task ClosesAndCompilesWithHangfireOnPostgreSql()
+    {
+        var consultation = await App.CreateConsultationAsync(ConsultationSetup.EveryType,
+            draft: App.Draft(weights: new Dictionary<string, decimal> { ["MemberState"] = 1m, ["SectorMember"] = 0.5m }));
+        var q = await App.QuestionIdsAsync(consultation);
+        foreach (var (category, choice) in new[] { (RespondentCategory.MemberState, "Yes"), (RespondentCategory.SectorMember, "No") })
+        {
+            var respondent = await App.AsRespondentAsync(category);
+            (await respondent.Client.SaveAsync(consultation, [new { questionId = q["2a"], choices = new[] { choice } }, new { questionId = q["3c"], value = 3 }])).EnsureSuccessStatusCode();
+            (await respondent.Client.SubmitAsync(consultation)).EnsureSuccessStatusCode();
+        }
+        var deadline = (await (await App.CreateHttpsClient().GetAsync($"/api/consultations/{consultation}")).ReadJsonAsync()).GetProperty("closesAt").GetDateTimeOffset();
+        App.Clock.SetUtcNow(deadline.AddSeconds(1));
+        App.TriggerSweep();
+        var analyst = await App.AsAnalystAsync();
+        await analyst.WaitForAnalysisAsync(consultation);
+
+        var summary = await (await analyst.GetAsync($"/api/consultations/{consultation}/analysis/summary")).ReadJsonAsync();
+        var yes = summary.GetProperty("questions").EnumerateArray().Single(x => x.GetProperty("code").GetString() == "2a")
+            .GetProperty("options").EnumerateArray().Single(o => o.GetProperty("option").GetString() == "Yes");
+        Assert.Equal(0.5, yes.GetProperty("share").GetDouble(), 6);
+        Assert.Equal(1.0 / 1.5, yes.GetProperty("weightedShare").GetDouble(), 6);
+        var (workbook, _) = await analyst.DownloadWorkbookAsync(consultation, "Membership");
+        using var _ = workbook;
+        Assert.Contains(workbook.Worksheets, s => s.Name == "ii Membership");
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

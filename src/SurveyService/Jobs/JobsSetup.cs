@@ -20,7 +20,12 @@ internal static class JobsSetup
 
         // Storage and activator are this host's own, registered before AddHangfire (which only
         // adds them if absent): Hangfire's static defaults would be shared by every host in a process.
-        services.AddSingleton<JobStorage>(_ => CreateStorage(Kind(jobs.Storage, database.Provider), connectionString));
+        var kind = Kind(jobs.Storage, database.Provider);
+        services.AddSingleton<JobStorage>(_ => CreateStorage(kind, connectionString));
+        // The schema is installed after the database exists (a start-up step), not when the storage
+        // is first resolved, which happens before migrations have created the database.
+        if (kind != JobStorageKind.InMemory)
+            services.AddScoped<IStartupSeeder>(_ => new JobSchemaInstaller(kind, Required(connectionString, kind)));
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, config) => config
             .UseLogProvider(new HangfireLogs(provider.GetRequiredService<ILoggerFactory>()))
@@ -62,10 +67,11 @@ internal static class JobsSetup
             QueuePollInterval = TimeSpan.Zero,
             UseRecommendedIsolationLevel = true,
             DisableGlobalLocks = true,
+            PrepareSchemaIfNecessary = false,
         }),
         JobStorageKind.PostgreSql => new PostgreSqlStorage(
             new NpgsqlConnectionFactory(Required(connectionString, kind), new PostgreSqlStorageOptions()),
-            new PostgreSqlStorageOptions { UseSlidingInvisibilityTimeout = true, InvisibilityTimeout = TimeSpan.FromMinutes(5) }),
+            new PostgreSqlStorageOptions { UseSlidingInvisibilityTimeout = true, InvisibilityTimeout = TimeSpan.FromMinutes(5), EnableLongPolling = true, PrepareSchemaIfNecessary = false }),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
