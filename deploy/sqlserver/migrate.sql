@@ -670,3 +670,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123072551_AnalysisProgress'
+)
+BEGIN
+    ALTER TABLE [Analyses] ADD [Progress] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123072551_AnalysisProgress'
+)
+BEGIN
+    ALTER TABLE [Analyses] ADD [Stage] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123072551_AnalysisProgress'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123072551_AnalysisProgress', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

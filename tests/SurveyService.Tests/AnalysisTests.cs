@@ -20,6 +20,7 @@ public sealed class AnalysisTests(ClosedConsultation closed) : IClassFixture<Clo
         Assert.Equal("Closed", closed.StatusAfterSweep);
         Assert.Equal("Ready", closed.Analysis.GetProperty("status").GetString());
         Assert.True(closed.Analysis.TryGetProperty("generatedAt", out var generatedAt) && generatedAt.ValueKind == JsonValueKind.String);
+        Assert.Equal(100, closed.Analysis.GetProperty("progress").GetInt32());
     }
 
     [Fact]

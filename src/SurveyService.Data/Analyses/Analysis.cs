@@ -22,6 +22,10 @@ public sealed class Analysis
     public DateTime? StartedAt { get; set; }
     public DateTime? GeneratedAt { get; set; }
     public int Attempts { get; set; }
+
+    /// <summary>While Running: what the compile is doing and how far along it is (0 to 100).</summary>
+    public string? Stage { get; set; }
+    public int Progress { get; set; }
     public string? Error { get; set; }
 
     /// <summary>The JSON summary of the API, as compiled.</summary>

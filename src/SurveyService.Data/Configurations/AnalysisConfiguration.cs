@@ -13,6 +13,7 @@ internal sealed class AnalysisConfiguration : IEntityTypeConfiguration<Analysis>
         builder.HasOne<Consultation>().WithOne().HasForeignKey<Analysis>(a => a.ConsultationId);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Error).HasMaxLength(4_000);
+        builder.Property(a => a.Stage).HasMaxLength(100);
     }
 }
 

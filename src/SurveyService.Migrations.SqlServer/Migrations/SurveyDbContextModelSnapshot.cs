@@ -479,8 +479,15 @@ namespace SurveyService.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("GeneratedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Progress")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("datetime2");

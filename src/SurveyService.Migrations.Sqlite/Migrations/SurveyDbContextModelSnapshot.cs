@@ -463,7 +463,14 @@ namespace SurveyService.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("GeneratedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("StartedAt")

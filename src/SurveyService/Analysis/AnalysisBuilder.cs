@@ -16,12 +16,20 @@ internal static class AnalysisBuilder
 {
     public const string AllScope = "All";
 
-    public static async Task<CompiledAnalysis> BuildAsync(SurveyDbContext db, Guid consultationId, DateTime generatedAt, int maxRowsPerSheet)
+    private static readonly QuestionTier?[] Scopes = [null, QuestionTier.MemberStates, QuestionTier.Membership, QuestionTier.Open];
+
+    // progress is called between stages (never while rows stream) with what comes next and the share done.
+    public static async Task<CompiledAnalysis> BuildAsync(SurveyDbContext db, Guid consultationId, DateTime generatedAt, int maxRowsPerSheet,
+        Func<string, int, Task>? progress = null)
     {
+        progress ??= (_, _) => Task.CompletedTask;
+        await progress("Reading answers and computing figures", 5);
         var input = await ReadInputAsync(db, consultationId, generatedAt);
         var workbooks = new Dictionary<string, byte[]>();
-        foreach (var scope in new QuestionTier?[] { null, QuestionTier.MemberStates, QuestionTier.Membership, QuestionTier.Open })
+        for (var i = 0; i < Scopes.Length; i++)
         {
+            var scope = Scopes[i];
+            await progress($"Writing the {(scope is null ? "whole" : scope.ToString())} workbook", 20 + i * 20);
             using var stream = new MemoryStream();
             await AnalysisWorkbookWriter.WriteAsync(stream, input, scope, maxRowsPerSheet);
             workbooks[scope?.ToString() ?? AllScope] = stream.ToArray();

@@ -30,13 +30,17 @@ internal sealed class AnalysisCompiler(SurveyDbContext db, TimeProvider clock, I
                 .SetProperty(a => a.Status, AnalysisStatus.Running)
                 .SetProperty(a => a.StartedAt, now)
                 .SetProperty(a => a.Attempts, a => a.Attempts + 1)
+                .SetProperty(a => a.Stage, "Starting")
+                .SetProperty(a => a.Progress, 0)
                 .SetProperty(a => a.Error, (string?)null));
         if (claimed == 0)
             return;
 
         try
         {
-            var compiled = await AnalysisBuilder.BuildAsync(db, consultationId, clock.UtcNow(), options.Value.MaxRowsPerSheet);
+            var compiled = await AnalysisBuilder.BuildAsync(db, consultationId, clock.UtcNow(), options.Value.MaxRowsPerSheet,
+                (stage, percent) => db.Analyses.Where(a => a.ConsultationId == consultationId).ExecuteUpdateAsync(set => set
+                    .SetProperty(a => a.Stage, stage).SetProperty(a => a.Progress, percent)));
             var summaryJson = JsonSerializer.Serialize(compiled.Summary, json.Value.SerializerOptions);
             await db.WriteAsync(async () =>
             {
@@ -45,6 +49,8 @@ internal sealed class AnalysisCompiler(SurveyDbContext db, TimeProvider clock, I
                 await db.SaveChangesAsync();
                 await db.Analyses.Where(a => a.ConsultationId == consultationId).ExecuteUpdateAsync(set => set
                     .SetProperty(a => a.Status, AnalysisStatus.Ready)
+                    .SetProperty(a => a.Stage, (string?)null)
+                    .SetProperty(a => a.Progress, 100)
                     .SetProperty(a => a.GeneratedAt, compiled.Summary.GeneratedAt.UtcDateTime)
                     .SetProperty(a => a.SummaryJson, summaryJson));
                 return true;

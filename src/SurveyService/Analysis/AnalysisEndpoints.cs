@@ -7,7 +7,7 @@ using SurveyService.Problems;
 namespace SurveyService.Analysis;
 
 public sealed record AnalysisStatusResponse(Guid ConsultationId, AnalysisStatus Status, DateTimeOffset? RequestedAt, DateTimeOffset? GeneratedAt,
-    string? Error, int Attempts);
+    string? Error, int Attempts, string? Stage, int Progress);
 
 /// <summary>Closing, and what analysts do once a consultation is closed: read the status, compile again, download.</summary>
 internal static class AnalysisEndpoints
@@ -93,9 +93,9 @@ internal static class AnalysisEndpoints
     {
         var analysis = await db.Analyses.AsNoTracking().FirstOrDefaultAsync(a => a.ConsultationId == id);
         return analysis is null
-            ? new AnalysisStatusResponse(id, AnalysisStatus.NotStarted, null, null, null, 0)
+            ? new AnalysisStatusResponse(id, AnalysisStatus.NotStarted, null, null, null, 0, null, 0)
             : new AnalysisStatusResponse(id, analysis.Status, analysis.RequestedAt.AsUtc(), analysis.GeneratedAt is { } g ? g.AsUtc() : null,
-                analysis.Error, analysis.Attempts);
+                analysis.Error, analysis.Attempts, analysis.Status == AnalysisStatus.Running ? analysis.Stage : null, analysis.Progress);
     }
 
 
