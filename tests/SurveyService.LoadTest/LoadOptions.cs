@@ -36,6 +36,12 @@ internal sealed record LoadOptions
     public int Warmup { get; init; } = 100;
 
     /// <summary>
+    /// How many warm-up consultations those respondents answer: JIT tiering and EF's query caches
+    /// need on the order of a thousand save+submit pairs before rates settle.
+    /// </summary>
+    public int WarmupRounds { get; init; } = 10;
+
+    /// <summary>
     /// Extra concurrencies for the in-process ceiling besides the rush's own: SQLite has one writer,
     /// so the fastest in-process rate may come from fewer writers, and that rate is the ceiling.
     /// </summary>
@@ -53,7 +59,8 @@ internal sealed record LoadOptions
           --secretariat-email EMAIL    (default secretariat@example.org)
           --secretariat-password PW    (default Demo-Password-2026)
           --service-pid PID            report the service's processor time in the measured phase
-          --warmup W                   untimed respondents before each measured phase, kept apart (default 100)
+          --warmup W                   untimed respondents before the measured HTTP phase, kept apart (default 100)
+          --warmup-rounds R            warm-up consultations each of them answers (default 10)
           --ceiling-sweep C1,C2,...    more in-process concurrencies to try for the ceiling (default 1,4,16,64; "none" for none)
           --arrival-seconds S          spread the respondents' arrivals evenly over S seconds (default 0: all at once)
           --no-ceiling                 skip the in-process ceiling
@@ -76,13 +83,14 @@ internal sealed record LoadOptions
                 "--secretariat-password" => options with { SecretariatPassword = Value() },
                 "--service-pid" => options with { ServicePid = int.Parse(Value()) },
                 "--warmup" => options with { Warmup = int.Parse(Value()) },
+                "--warmup-rounds" => options with { WarmupRounds = int.Parse(Value()) },
                 "--ceiling-sweep" => options with { CeilingSweep = List(Value()) },
                 "--arrival-seconds" => options with { ArrivalSeconds = double.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--no-ceiling" => options with { SkipCeiling = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
-        if (options.Respondents < 1 || options.Warmup < 0 || options.ArrivalSeconds < 0)
+        if (options.Respondents < 1 || options.Warmup < 0 || options.WarmupRounds < 0 || options.ArrivalSeconds < 0)
             throw new ArgumentException("--respondents must be at least 1, --warmup and --arrival-seconds at least 0.");
         // The workplace rule and the point of the exercise: traffic stays on this machine.
         if (!options.BaseUrl.IsLoopback)
