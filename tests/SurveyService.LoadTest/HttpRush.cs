@@ -84,7 +84,9 @@ internal static class HttpRush
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
         {
             measurements.Add(new Sample(kind, clock.Elapsed.TotalMilliseconds, exception.GetType().Name, false));
-            measurements.ErrorDetail($"{kind} of respondent {respondent.Index}: {exception.GetType().Name}: {exception.Message}");
+            // The inner exception says what the socket saw (refused, reset, timed out).
+            measurements.ErrorDetail($"{kind} of respondent {respondent.Index} ({respondent.Category}) after {clock.Elapsed.TotalMilliseconds:0} ms: "
+                + $"{exception.GetType().Name}: {exception.Message} {exception.InnerException?.GetType().Name}: {exception.InnerException?.Message}");
             return (false, null);
         }
     }

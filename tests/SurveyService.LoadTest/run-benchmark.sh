@@ -90,9 +90,9 @@ for n in $SIZES; do
         --base-url "$BASE" --respondents "$n" --sqlite "$DATA/survey.db" "${PID_ARGS[@]}" "$@" || status=$?
 done
 
-if grep -Eq "fail|Exception" "$DATA/service.log"; then
-    echo "The service logged failures:"
+if grep -Eq "warn|fail|Exception" "$DATA/service.log"; then
+    echo "The service logged warnings or failures (first lines):"
     echo
-    grep -E -A3 "fail|Exception" "$DATA/service.log" | head -n 40 | sed 's/^/    /'
+    grep -E -A2 "warn|fail|Exception" "$DATA/service.log" | head -n 40 | sed 's/^/    /'
 fi
 exit $status
