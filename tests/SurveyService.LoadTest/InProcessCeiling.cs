@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using SurveyService.Data.Consultations;
+using SurveyService.Data.Entities;
+
+namespace SurveyService.LoadTest;
+
+/// <summary>
+/// The ceiling of this machine for the same work: the same number of respondents save and submit
+/// straight through SurveyDbContext on a fresh SQLite file, with the service's SQLite settings and
+/// the same concurrency. The HTTP path is reported as a fraction of this rate.
+/// </summary>
+internal static class InProcessCeiling
+{
+    private sealed record Seeded(Guid EntityId, RespondentCategory Category, string UserId, AnswerValue[] Answers);
+
+    public static async Task<(Measurements Measurements, int Counted)> RunAsync(int respondents, int concurrency)
+    {
+        var directory = Directory.CreateTempSubdirectory("survey-ceiling-");
+        try
+        {
+            var file = Path.Combine(directory.FullName, "ceiling.db");
+            var options = SqliteContexts.LikeTheService(file);
+            var (consultationId, questionIds, seeded) = await SeedAsync(options, respondents);
+            var measurements = await MeasureAsync(new RespondentWrites(options), consultationId, questionIds, seeded, concurrency);
+            var counted = await SqliteContexts.CountSubmittedAsync(SqliteContexts.ReadOnly(file), consultationId);
+            return (measurements, counted);
+        }
+        finally
+        {
+            // Pooled connections would keep the file open.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Untimed: the schema by the real migrations, then a published consultation and one entity per respondent.</summary>
+    private static async Task<(Guid, Dictionary<string, Guid>, Seeded[])> SeedAsync(DbContextOptions<SurveyDbContext> options, int respondents)
+    {
+        await using var db = new SurveyDbContext(options);
+        await db.Database.MigrateAsync();
+        var now = DateTime.UtcNow;
+        var consultation = new Consultation
+        {
+            Title = "Deadline rush, in process",
+            OpensAt = now.AddMinutes(-5),
+            ClosesAt = now.AddDays(7),
+            CreatedAt = now,
+            PublishedAt = now,
+            EligibleCategories = [.. Enum.GetValues<RespondentCategory>()],
+        };
+        var order = 0;
+        consultation.Questions.AddRange(Questionnaire.Questions.Select(q => new Question
+        {
+            ConsultationId = consultation.Id,
+            Code = q.Code,
+            Text = $"Question {q.Code} of the load test?",
+            Tier = q.Tier,
+            Type = q.Type,
+            Options = [.. q.Options],
+            Required = q.Required,
+            MaxLength = q.Type == QuestionType.Text ? q.MaxLength : null,
+            ScaleMin = q.Type == QuestionType.Scale ? 1 : null,
+            ScaleMax = q.Type == QuestionType.Scale ? 5 : null,
+            Order = ++order,
+        }));
+        db.Consultations.Add(consultation);
+
+        var seeded = new Seeded[respondents];
+        for (var i = 0; i < respondents; i++)
+        {
+            var category = Questionnaire.CategoryOf(i);
+            var entity = new Entity { Name = $"In-process entity {i}", Category = category, CreatedAt = now };
+            db.Entities.Add(entity);
+            // Submissions name their author by user id without a foreign key, so no accounts are needed.
+            seeded[i] = new Seeded(entity.Id, category, Guid.NewGuid().ToString(), Questionnaire.AnswersFor(category, i));
+        }
+        await db.SaveChangesAsync();
+        var questionIds = consultation.Questions.ToDictionary(q => q.Code, q => q.Id);
+        return (consultation.Id, questionIds, seeded);
+    }
+
+    private static async Task<Measurements> MeasureAsync(RespondentWrites writes, Guid consultationId, Dictionary<string, Guid> questionIds,
+        Seeded[] seeded, int concurrency)
+    {
+        var measurements = new Measurements { Respondents = seeded.Length, Concurrency = concurrency };
+        using var gate = new SemaphoreSlim(concurrency);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = seeded.Select(async (respondent, index) =>
+        {
+            await start.Task;
+            await gate.WaitAsync();
+            try
+            {
+                var version = await Timed(measurements, HttpRush.Save, index,
+                    () => writes.SaveAsync(consultationId, respondent.EntityId, respondent.Category, respondent.UserId, respondent.Answers, questionIds));
+                if (version is null)
+                    return;
+                var done = await Timed(measurements, HttpRush.Submit, index, async () =>
+                {
+                    await writes.SubmitAsync(consultationId, respondent.EntityId, respondent.Category, respondent.UserId, version.Value);
+                    return 0;
+                });
+                if (done is not null)
+                    measurements.RespondentDone();
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }).ToArray();
+
+        using var self = Process.GetCurrentProcess();
+        var processorBefore = self.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        start.SetResult();
+        await Task.WhenAll(tasks);
+        measurements.Wall = wall.Elapsed;
+        self.Refresh();
+        measurements.OwnProcessorTime = self.TotalProcessorTime - processorBefore;
+        return measurements;
+    }
+
+    private static async Task<int?> Timed(Measurements measurements, string kind, int index, Func<Task<int>> work)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var result = await work();
+            measurements.Add(new Sample(kind, clock.Elapsed.TotalMilliseconds, "ok", true));
+            return result;
+        }
+        catch (Exception exception)
+        {
+            measurements.Add(new Sample(kind, clock.Elapsed.TotalMilliseconds, exception.GetType().Name, false));
+            measurements.ErrorDetail($"in-process {kind} of respondent {index}: {exception.GetType().Name}: {exception.Message}");
+            return null;
+        }
+    }
+}

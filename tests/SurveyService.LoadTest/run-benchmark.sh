@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The deadline-rush benchmark (BENCHMARKS.md): starts the service with the README's run command
+# in Release on a fresh temporary data directory, runs the load generator for each N against that
+# one running service (each run makes its own consultation and accounts), then stops the service
+# and removes the directory. Only loopback is ever contacted.
+#
+#   bash tests/SurveyService.LoadTest/run-benchmark.sh                 # N = 200, then N = 2000
+#   SIZES="50" bash tests/SurveyService.LoadTest/run-benchmark.sh      # a quick check
+#   bash tests/SurveyService.LoadTest/run-benchmark.sh --concurrency 64   # extra arguments go to the generator
+#   KEYS=rsa2048 bash tests/SurveyService.LoadTest/run-benchmark.sh    # token keys from 2048-bit certificate files
+#
+# By default the service runs as the README says, in Development, whose OpenIddict development
+# certificates are 4096-bit RSA: every API request then decrypts its access token with a 4096-bit
+# private key. KEYS=rsa2048 gives it 2048-bit certificate files instead (configuration only, the
+# way production is set up; needs openssl), to show how much of the HTTP cost that is.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+SIZES=${SIZES:-"200 2000"}
+PORT=5080 # the README's address, from the launch profile
+BASE="http://127.0.0.1:$PORT"
+DATA=$(mktemp -d -t survey-benchmark-XXXXXX)
+RUN_PID=""
+
+cleanup() {
+    if [[ -n "$RUN_PID" ]] && kill -0 "$RUN_PID" 2>/dev/null; then
+        # dotnet run and the service it started share the process group made by setsid below.
+        kill -TERM -- "-$RUN_PID" 2>/dev/null || true
+        for _ in $(seq 1 30); do kill -0 "$RUN_PID" 2>/dev/null || break; sleep 1; done
+        kill -KILL -- "-$RUN_PID" 2>/dev/null || true
+    fi
+    rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+if curl -s -o /dev/null --max-time 2 "$BASE/health"; then
+    echo "Something already answers on port $PORT; stop it first." >&2
+    exit 1
+fi
+
+# Built first, so neither build lands inside a measurement and the service starts at once.
+dotnet build -c Release src/SurveyService -nologo -v q
+dotnet build -c Release tests/SurveyService.LoadTest -nologo -v q
+
+KEY_SETTINGS=()
+KEYS_NOTE="Development certificates (4096-bit RSA)"
+if [[ "${KEYS:-}" == rsa2048 ]]; then
+    for use in signing:digitalSignature encryption:keyEncipherment; do
+        name=${use%%:*}
+        openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=SurveyService benchmark $name" \
+            -addext "keyUsage=critical,${use#*:}" -keyout "$DATA/$name.key" -out "$DATA/$name.crt" 2>/dev/null
+        openssl pkcs12 -export -inkey "$DATA/$name.key" -in "$DATA/$name.crt" -out "$DATA/$name.pfx" -passout pass:benchmark
+    done
+    KEY_SETTINGS=(OpenIddict__SigningCertificatePath="$DATA/signing.pfx" OpenIddict__SigningCertificatePassword=benchmark
+        OpenIddict__EncryptionCertificatePath="$DATA/encryption.pfx" OpenIddict__EncryptionCertificatePassword=benchmark)
+    KEYS_NOTE="2048-bit RSA certificate files (OpenIddict__*CertificatePath)"
+fi
+
+# The README's run command, in Release; the sign-in rate limit raised (every respondent signs in
+# from this one address), no demo data, the SQLite file in the temporary directory.
+env Database__DataDirectory="$DATA" SignIn__PermitLimit=1000000 Demo__Enabled=false "${KEY_SETTINGS[@]}" \
+    setsid dotnet run -c Release --project src/SurveyService >"$DATA/service.log" 2>&1 &
+RUN_PID=$!
+
+for i in $(seq 1 120); do
+    if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/health")" == 200 ]]; then break; fi
+    if ! kill -0 "$RUN_PID" 2>/dev/null || [[ $i == 120 ]]; then
+        echo "The service did not become healthy; its log:" >&2
+        cat "$DATA/service.log" >&2
+        exit 1
+    fi
+    sleep 1
+done
+
+# The service itself is the child of dotnet run; its processor time is reported per run.
+SERVICE_PID=$(pgrep -P "$RUN_PID" | head -n 1 || true)
+PID_ARGS=()
+[[ -n "$SERVICE_PID" ]] && PID_ARGS=(--service-pid "$SERVICE_PID")
+
+echo "## Deadline rush, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+echo
+echo "- machine: $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') memory; .NET SDK $(dotnet --version)"
+echo "- service: \`dotnet run -c Release --project src/SurveyService\` (Development) with Database__DataDirectory=<fresh temp dir> SignIn__PermitLimit=1000000 Demo__Enabled=false; token keys: $KEYS_NOTE"
+echo "- load generator: \`dotnet tests/SurveyService.LoadTest/bin/Release/net10.0/SurveyService.LoadTest.dll --base-url $BASE --respondents N --sqlite <data dir>/survey.db --service-pid <pid>${*:+ $*}\`"
+echo
+
+status=0
+for n in $SIZES; do
+    dotnet tests/SurveyService.LoadTest/bin/Release/net10.0/SurveyService.LoadTest.dll \
+        --base-url "$BASE" --respondents "$n" --sqlite "$DATA/survey.db" "${PID_ARGS[@]}" "$@" || status=$?
+done
+
+if grep -Eq "warn|fail|Exception" "$DATA/service.log"; then
+    echo "The service logged warnings or failures (first lines):"
+    echo
+    grep -E -A2 "warn|fail|Exception" "$DATA/service.log" | head -n 40 | sed 's/^/    /'
+fi
+exit $status
