@@ -65,6 +65,22 @@ public sealed class StartupTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/entities")).StatusCode);
     }
 
+    [Theory]
+    [InlineData(false, 3)]
+    [InlineData(true, 5)]
+    public async Task AccessTokensAreSignedAndEncryptedOnlyWhenConfigured(bool encrypt, int segments)
+    {
+        await using var app = new SurveyApplication();
+        app.Settings["OpenIddict:EncryptAccessTokens"] = encrypt.ToString();
+
+        var token = await app.RequestTokenAsync(SurveyApplication.SecretariatEmail, SurveyApplication.Password);
+        using var client = app.CreateHttpsClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
+
+        Assert.Equal(segments, token.AccessToken!.Split('.').Length);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/entities")).StatusCode);
+    }
+
     private static SurveyApplication Configure(SurveyApplication app, string directory, (string Signing, string Encryption) certificates)
     {
         app.Settings["Database:DataDirectory"] = directory;

@@ -24,6 +24,12 @@ internal sealed class OpenIdServerOptions
     /// <summary>Redirect addresses of the web portal client (authorization code with PKCE).</summary>
     public string[] PortalRedirectUris { get; set; } = [];
 
+    /// <summary>
+    /// Encrypt access tokens (JWE) as well as sign them. Off by default: the claims they carry are
+    /// the holder's own, and decrypting costs an RSA private-key operation on every API request.
+    /// </summary>
+    public bool EncryptAccessTokens { get; set; }
+
     /// <summary>Accept plain http at the token endpoints. Only for a developer's own machine.</summary>
     public bool AllowInsecureHttp { get; set; }
 }

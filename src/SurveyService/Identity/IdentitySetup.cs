@@ -47,6 +47,8 @@ internal static class IdentitySetup
                 options.SetAccessTokenLifetime(TimeSpan.FromMinutes(server.AccessTokenLifetimeMinutes));
                 options.SetRefreshTokenLifetime(TimeSpan.FromDays(server.RefreshTokenLifetimeDays));
                 AddKeys(options, server, environment);
+                if (!server.EncryptAccessTokens)
+                    options.DisableAccessTokenEncryption();
 
                 var aspNetCore = options.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
