@@ -85,6 +85,37 @@ internal static class FloorWriter
         return new Outcome(new FileInfo(output).Length);
     }
 
+    /// <summary>Diagnostic: the floor's queries alone, every column of every row read, nothing written.</summary>
+    public static async Task<Outcome> ReadOnlyAsync(string database, string title)
+    {
+        await using var db = BenchDatabase.Open(database);
+        var id = await BenchDatabase.ConsultationIdAsync(db, title);
+        await db.Database.OpenConnectionAsync();
+        long characters = 0;
+        foreach (var spec in Sheets)
+        {
+            await using var command = Command(db.Database.GetDbConnection(), spec.Sql, id);
+            await using var row = await command.ExecuteReaderAsync();
+            while (await row.ReadAsync())
+            {
+                for (var i = 0; i < row.FieldCount; i++)
+                    characters += row.IsDBNull(i) ? 0 : row.GetValue(i) is string text ? text.Length : 1;
+            }
+        }
+        return new Outcome(0, new Dictionary<string, double> { ["text_chars_millions"] = characters / 1e6 });
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, Guid id)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "$id";
+        parameter.Value = id.ToString().ToUpperInvariant(); // EF stores Guids on SQLite as upper-case text
+        command.Parameters.Add(parameter);
+        return command;
+    }
+
     private static async Task PackageAsync(Stream file, DbConnection connection, Guid id, IReadOnlyDictionary<string, double> weights)
     {
         using var document = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook);
@@ -139,13 +170,7 @@ internal static class FloorWriter
 
     private static async Task SheetAsync(OpenXmlWriter writer, SheetSpec spec, DbConnection connection, Guid id, IReadOnlyDictionary<string, double> weights)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = spec.Sql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "$id";
-        parameter.Value = id.ToString().ToUpperInvariant(); // EF stores Guids on SQLite as upper-case text
-        command.Parameters.Add(parameter);
-
+        await using var command = Command(connection, spec.Sql, id);
         writer.WriteStartElement(new Worksheet());
         writer.WriteStartElement(new SheetData());
         await using var row = await command.ExecuteReaderAsync();

@@ -9,6 +9,7 @@ namespace SurveyService.Bench;
 ///   build   --db FILE                          BuildAsync: all four workbooks, in memory
 ///   floor   --db FILE --out FILE.xlsx          the same cells by a bare OpenXmlWriter loop
 ///   floor-zip --db FILE --out FILE.xlsx   diagnostic: the floor streamed into a plain ZipArchive, no SDK package
+///   floor-read --db FILE                      diagnostic: the floor's queries, drained, nothing written
 ///   read    --db FILE                          diagnostic: the compile's queries, drained, nothing written
 ///   inspect --file FILE.xlsx                   rows, cells and text characters in a workbook
 /// --submissions N labels the RESULT line in the measuring modes.
@@ -54,6 +55,11 @@ internal static class BenchProgram
                     () => FloorWriter.WriteAsync(Get("db"), BenchDatabase.MeasuredTitle, streamed, zipStreamed: true));
                 File.Delete(streamed + ".warmup");
                 return 0;
+            case "floor-read":
+                await Harness.RunAsync("floor-read", n,
+                    () => FloorWriter.ReadOnlyAsync(Get("db"), BenchDatabase.WarmUpTitle),
+                    () => FloorWriter.ReadOnlyAsync(Get("db"), BenchDatabase.MeasuredTitle));
+                return 0;
             case "read":
                 await Harness.RunAsync("read-only", n,
                     () => CompileRuns.ReadOnlyAsync(Get("db"), BenchDatabase.WarmUpTitle),
@@ -77,7 +83,7 @@ internal static class BenchProgram
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: SurveyService.Bench seed|compile|build|floor|floor-zip|read|inspect [--db FILE] [--out FILE] [--file FILE] [--submissions N]");
+        Console.Error.WriteLine("usage: SurveyService.Bench seed|compile|build|floor|floor-zip|floor-read|read|inspect [--db FILE] [--out FILE] [--file FILE] [--submissions N]");
         return 2;
     }
 }

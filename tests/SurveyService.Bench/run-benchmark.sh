@@ -7,7 +7,8 @@
 # in its own process, so each process's peak resident set is the peak of that one measurement:
 #   floor, compile        REPEATS times each (default 3), interleaved; the table shows medians
 #   build-all             the job's BuildAsync: all four workbooks, in memory (once)
-#   read-only, floor-zip  diagnostics: the compile's queries alone; the floor without the SDK package (once)
+#   read-only, floor-read, floor-zip   diagnostics (once): the compile's queries alone; the floor's
+#                         queries alone; the floor streamed into a plain ZipArchive instead of the SDK package
 # Environment: REPEATS (3), BENCH_DIR (a new temporary directory; removed at the end unless KEEP=1).
 set -euo pipefail
 
@@ -25,8 +26,21 @@ bench=(dotnet "$here/bin/Release/net10.0/SurveyService.Bench.dll")
 
 echo "machine: $(nproc) cores; $(free -h | awk '/^Mem:/ {print $2 " memory, " $7 " available"}'); $(dotnet --version) SDK" | tee -a "$results"
 
+# Another benchmark on this machine (the HTTP load test) would share the cores: wait for it to
+# end before each measurement, up to QUIET_MINUTES (40), polling every 30 s.
+wait_for_quiet() {
+    local deadline=$(( $(date +%s) + ${QUIET_MINUTES:-40} * 60 ))
+    while pgrep -f 'SurveyService[.]LoadTest' > /dev/null && [ "$(date +%s)" -lt "$deadline" ]; do
+        echo "waiting: a load test is running" >&2
+        sleep 30
+    done
+}
+
 measure() { # mode n [extra args...]
     local mode=$1 n=$2; shift 2
+    wait_for_quiet
+    # Another process competing for the cores shows up here (1-minute load average before the run).
+    echo "load $mode n=$n: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$results"
     "${bench[@]}" "$mode" --db "$work/bench-$n.db" --submissions "$n" "$@" | tee -a "$results"
 }
 
@@ -38,6 +52,7 @@ for n in "${sizes[@]}"; do
     done
     measure build "$n"
     measure read "$n"
+    measure floor-read "$n"
     measure floor-zip "$n" --out "$work/floor-zip-$n.xlsx"
     "${bench[@]}" inspect --file "$work/compile-$n.xlsx" --label "compile-$n" | tee -a "$results"
     "${bench[@]}" inspect --file "$work/floor-$n.xlsx" --label "floor-$n" | tee -a "$results"
