@@ -11,6 +11,7 @@ namespace SurveyService.Bench;
 ///   floor-zip --db FILE --out FILE.xlsx   diagnostic: the floor streamed into a plain ZipArchive, no SDK package
 ///   floor-read --db FILE                      diagnostic: the floor's queries, drained, nothing written
 ///   read    --db FILE                          diagnostic: the compile's queries, drained, nothing written
+///   package-limit --out FILE.xlsx [--gb 2.2]   diagnostic: one sheet part of more than 2 GB through the SDK package
 ///   inspect --file FILE.xlsx                   rows, cells and text characters in a workbook
 /// --submissions N labels the RESULT line in the measuring modes.
 /// </summary>
@@ -65,6 +66,8 @@ internal static class BenchProgram
                     () => CompileRuns.ReadOnlyAsync(Get("db"), BenchDatabase.WarmUpTitle),
                     () => CompileRuns.ReadOnlyAsync(Get("db"), BenchDatabase.MeasuredTitle));
                 return 0;
+            case "package-limit":
+                return PackageLimit.Run(Get("out"), options.TryGetValue("gb", out var gb) ? double.Parse(gb, CultureInfo.InvariantCulture) : 2.2);
             case "inspect":
                 Inspect.Print(Get("file"), options.GetValueOrDefault("label", Path.GetFileName(Get("file"))));
                 return 0;
@@ -83,7 +86,7 @@ internal static class BenchProgram
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: SurveyService.Bench seed|compile|build|floor|floor-zip|floor-read|read|inspect [--db FILE] [--out FILE] [--file FILE] [--submissions N]");
+        Console.Error.WriteLine("usage: SurveyService.Bench seed|compile|build|floor|floor-zip|floor-read|read|package-limit|inspect [--db FILE] [--out FILE] [--file FILE] [--submissions N]");
         return 2;
     }
 }
