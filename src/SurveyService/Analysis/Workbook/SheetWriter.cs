@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace SurveyService.Analysis.Workbook;
@@ -8,16 +7,19 @@ namespace SurveyService.Analysis.Workbook;
 internal sealed class SheetWriter : IDisposable
 {
     private readonly XlsxWriter _workbook;
-    private readonly WorksheetPart _part;
+    private readonly Stream _stream;
+    private readonly int _number;
     private readonly OpenXmlWriter _writer;
     private readonly List<(string Name, int FirstRow, string[] Columns)> _tables = [];
 
-    public SheetWriter(XlsxWriter workbook, WorksheetPart part, string name, IReadOnlyList<double> columnWidths)
+    public SheetWriter(XlsxWriter workbook, Stream stream, int number, string name, IReadOnlyList<double> columnWidths)
     {
         _workbook = workbook;
-        _part = part;
+        _stream = stream;
+        _number = number;
         Name = name;
-        _writer = OpenXmlWriter.Create(part);
+        _writer = OpenXmlWriter.Create(stream);
+        _writer.WriteStartDocument();
         _writer.WriteStartElement(new Worksheet());
         // Widths are set here because AdjustToContents needs GDI+, which Linux lacks.
         _writer.WriteStartElement(new Columns());
@@ -80,33 +82,34 @@ internal sealed class SheetWriter : IDisposable
     public void Dispose()
     {
         _writer.WriteEndElement(); // SheetData
-        if (_tables.Count > 0)
+        var tables = _tables.Select(t => TableFor(t.Name, t.FirstRow, t.Columns)).ToList();
+        if (tables.Count > 0)
         {
-            _writer.WriteStartElement(new TableParts { Count = (uint)_tables.Count });
-            foreach (var (name, firstRow, columns) in _tables)
-                _writer.WriteElement(new TablePart { Id = AddTable(name, firstRow, columns) });
+            _writer.WriteStartElement(new TableParts { Count = (uint)tables.Count });
+            for (var i = 0; i < tables.Count; i++)
+                _writer.WriteElement(new TablePart { Id = $"rIdTable{i + 1}" });
             _writer.WriteEndElement();
         }
         _writer.WriteEndElement(); // Worksheet
         _writer.Close();
+        _stream.Dispose();
+        _workbook.SheetDone(_number, tables);
     }
 
-    private string AddTable(string name, int headerRow, string[] columns)
+    private Table TableFor(string name, int headerRow, string[] columns)
     {
         var lastRow = Math.Max(RowCount, headerRow + 1);
         var range = $"A{headerRow}:{Column(columns.Length - 1)}{lastRow}";
         var id = _workbook.NextTableId();
-        var tablePart = _part.AddNewPart<TableDefinitionPart>();
         var tableColumns = new TableColumns { Count = (uint)columns.Length };
         for (var i = 0; i < columns.Length; i++)
             tableColumns.Append(new TableColumn { Id = (uint)(i + 1), Name = columns[i] });
-        tablePart.Table = new Table(
+        return new Table(
             new AutoFilter { Reference = range },
             tableColumns,
             new TableStyleInfo { Name = "TableStyleMedium2", ShowRowStripes = true })
         {
             Id = id, Name = $"{name}{id}", DisplayName = $"{name}{id}", Reference = range, TotalsRowShown = false,
         };
-        return _part.GetIdOfPart(tablePart);
     }
 }

@@ -1,46 +1,71 @@
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace SurveyService.Analysis.Workbook;
 
 /// <summary>
-/// Writes a workbook sheet by sheet with OpenXmlWriter, so rows stream to the package instead of
-/// being held as objects (ClosedXML holds one per cell, gigabytes for large consultations).
+/// Writes a workbook package sheet by sheet straight into a zip opened for creation: each part is
+/// compressed as it is written and never held. (The Open XML SDK's own package keeps every part's
+/// XML in memory until it is saved, so memory grew with the answers and a sheet stopped at 2 GB;
+/// BENCHMARKS-compile.md.) The parts' XML still comes from the SDK's OpenXmlWriter and elements.
 /// </summary>
 internal sealed class XlsxWriter : IDisposable
 {
     /// <summary>Excel's limit; a sheet that reaches it continues on a next sheet.</summary>
     public const int ExcelMaxRows = 1_048_576;
 
-    private readonly SpreadsheetDocument _document;
-    private readonly WorkbookPart _workbook;
-    private readonly Sheets _sheets;
+    private const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private const string OfficeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string SpreadsheetTypes = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+
+    private readonly ZipArchive _zip;
+    private readonly List<string> _sheets = [];
+    private readonly List<int> _tables = [];
     private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
-    private uint _nextSheetId = 1;
-    private uint _nextTableId = 1;
+    private bool _sheetOpen;
 
     public XlsxWriter(Stream stream, int maxRowsPerSheet = ExcelMaxRows)
     {
         MaxRowsPerSheet = maxRowsPerSheet;
-        _document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        _workbook = _document.AddWorkbookPart();
-        _workbook.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
-        _sheets = _workbook.Workbook.AppendChild(new Sheets());
-        _workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles.Create();
+        _zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
+        WriteElement("xl/styles.xml", Styles.Create());
     }
 
     public int MaxRowsPerSheet { get; }
 
     public SheetWriter AddSheet(string name, IReadOnlyList<double> columnWidths)
     {
-        var unique = UniqueName(name);
-        var part = _workbook.AddNewPart<WorksheetPart>();
-        _sheets.Append(new Sheet { Id = _workbook.GetIdOfPart(part), SheetId = _nextSheetId++, Name = unique });
-        return new SheetWriter(this, part, unique, columnWidths);
+        if (_sheetOpen)
+            throw new InvalidOperationException("Finish the previous sheet first: parts are written one after the other.");
+        _sheetOpen = true;
+        _sheets.Add(UniqueName(name));
+        var number = _sheets.Count;
+        var entry = _zip.CreateEntry($"xl/worksheets/sheet{number}.xml", CompressionLevel.Fastest);
+        return new SheetWriter(this, entry.Open(), number, _sheets[^1], columnWidths);
+    }
+
+    /// <summary>Called by a sheet once its own XML is complete: its tables and its relationships follow.</summary>
+    internal void SheetDone(int sheet, IReadOnlyList<Table> tables)
+    {
+        _sheetOpen = false;
+        if (tables.Count == 0)
+            return;
+        var relationships = new StringBuilder();
+        for (var i = 0; i < tables.Count; i++)
+        {
+            WriteElement($"xl/tables/table{(uint)tables[i].Id!.Value}.xml", tables[i]);
+            _tables.Add((int)tables[i].Id!.Value);
+            relationships.Append($"""<Relationship Id="rIdTable{i + 1}" Type="{OfficeRelationships}/table" Target="../tables/table{tables[i].Id!.Value}.xml"/>""");
+        }
+        WriteText($"xl/worksheets/_rels/sheet{sheet}.xml.rels", $"""<Relationships xmlns="{Relationships}">{relationships}</Relationships>""");
     }
 
     internal uint NextTableId() => _nextTableId++;
+
+    private uint _nextTableId = 1;
 
     /// <summary>Sheet names: at most 31 characters, none of []:*?/\, unique without regard to case.</summary>
     private string UniqueName(string name)
@@ -56,9 +81,45 @@ internal sealed class XlsxWriter : IDisposable
         return candidate;
     }
 
+    private void WriteElement(string path, OpenXmlElement element)
+    {
+        using var stream = _zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(stream);
+        writer.WriteStartDocument();
+        writer.WriteElement(element);
+    }
+
+    private void WriteText(string path, string xml)
+    {
+        using var stream = _zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+        writer.Write("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""");
+        writer.Write(xml);
+    }
+
     public void Dispose()
     {
-        _workbook.Workbook.Save();
-        _document.Dispose();
+        var sheets = new Sheets();
+        var workbookRelationships = new StringBuilder();
+        for (var i = 0; i < _sheets.Count; i++)
+        {
+            sheets.Append(new Sheet { Name = _sheets[i], SheetId = (uint)(i + 1), Id = $"rId{i + 1}" });
+            workbookRelationships.Append($"""<Relationship Id="rId{i + 1}" Type="{OfficeRelationships}/worksheet" Target="worksheets/sheet{i + 1}.xml"/>""");
+        }
+        workbookRelationships.Append($"""<Relationship Id="rIdStyles" Type="{OfficeRelationships}/styles" Target="styles.xml"/>""");
+        WriteElement("xl/workbook.xml", new DocumentFormat.OpenXml.Spreadsheet.Workbook(sheets));
+        WriteText("xl/_rels/workbook.xml.rels", $"""<Relationships xmlns="{Relationships}">{workbookRelationships}</Relationships>""");
+        WriteText("_rels/.rels", $"""<Relationships xmlns="{Relationships}"><Relationship Id="rId1" Type="{OfficeRelationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+
+        var types = new StringBuilder($"""<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">""");
+        types.Append("""<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>""");
+        types.Append($"""<Override PartName="/xl/workbook.xml" ContentType="{SpreadsheetTypes}.sheet.main+xml"/>""");
+        types.Append($"""<Override PartName="/xl/styles.xml" ContentType="{SpreadsheetTypes}.styles+xml"/>""");
+        for (var i = 1; i <= _sheets.Count; i++)
+            types.Append($"""<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{SpreadsheetTypes}.worksheet+xml"/>""");
+        foreach (var table in _tables)
+            types.Append($"""<Override PartName="/xl/tables/table{table}.xml" ContentType="{SpreadsheetTypes}.table+xml"/>""");
+        WriteText("[Content_Types].xml", types.Append("</Types>").ToString());
+        _zip.Dispose();
     }
 }
