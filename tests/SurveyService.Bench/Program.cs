@@ -6,7 +6,7 @@ namespace SurveyService.Bench;
 /// One measurement per process (see run-benchmark.sh):
 ///   seed    --db FILE --submissions N          build the database (not a measurement)
 ///   compile --db FILE --out FILE.xlsx          the service's compile, whole workbook, to a file
-///   build   --db FILE                          BuildAsync: all four workbooks, in memory
+///   build   --db FILE                          BuildAsync: all four workbooks, each to a temporary file
 ///   floor   --db FILE --out FILE.xlsx          the same cells by a bare OpenXmlWriter loop
 ///   floor-zip --db FILE --out FILE.xlsx   diagnostic: the floor streamed into a plain ZipArchive, no SDK package
 ///   floor-read --db FILE                      diagnostic: the floor's queries, drained, nothing written

@@ -5,7 +5,15 @@ using SurveyService.Data.Consultations;
 
 namespace SurveyService.Analysis;
 
-internal sealed record CompiledAnalysis(AnalysisSummary Summary, IReadOnlyDictionary<string, byte[]> Workbooks);
+/// <summary>The summary and the workbooks, each in a temporary file (removed on dispose) so that no more than one is ever held in memory.</summary>
+internal sealed record CompiledAnalysis(AnalysisSummary Summary, IReadOnlyDictionary<string, string> WorkbookFiles) : IDisposable
+{
+    public void Dispose()
+    {
+        foreach (var file in WorkbookFiles.Values)
+            File.Delete(file);
+    }
+}
 
 /// <summary>
 /// Reads what counts (the latest submitted version of each submission, screened-out answers
@@ -25,16 +33,26 @@ internal static class AnalysisBuilder
         progress ??= (_, _) => Task.CompletedTask;
         await progress("Reading answers and computing figures", 5);
         var input = await ReadInputAsync(db, consultationId, generatedAt);
-        var workbooks = new Dictionary<string, byte[]>();
-        for (var i = 0; i < Scopes.Length; i++)
+        var workbooks = new Dictionary<string, string>();
+        var compiled = new CompiledAnalysis(input.Summary, workbooks);
+        try
         {
-            var scope = Scopes[i];
-            await progress($"Writing the {(scope is null ? "whole" : scope.ToString())} workbook", 20 + i * 20);
-            using var stream = new MemoryStream();
-            await AnalysisWorkbookWriter.WriteAsync(stream, input, scope, maxRowsPerSheet);
-            workbooks[scope?.ToString() ?? AllScope] = stream.ToArray();
+            for (var i = 0; i < Scopes.Length; i++)
+            {
+                var scope = Scopes[i];
+                await progress($"Writing the {(scope is null ? "whole" : scope.ToString())} workbook", 20 + i * 20);
+                var file = Path.GetTempFileName();
+                workbooks[scope?.ToString() ?? AllScope] = file;
+                await using var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+                await AnalysisWorkbookWriter.WriteAsync(stream, input, scope, maxRowsPerSheet);
+            }
+            return compiled;
         }
-        return new CompiledAnalysis(input.Summary, workbooks);
+        catch
+        {
+            compiled.Dispose();
+            throw;
+        }
     }
 
     public static async Task<WorkbookInput> ReadInputAsync(SurveyDbContext db, Guid consultationId, DateTime generatedAt)

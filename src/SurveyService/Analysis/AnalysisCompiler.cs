@@ -38,15 +38,20 @@ internal sealed class AnalysisCompiler(SurveyDbContext db, TimeProvider clock, I
 
         try
         {
-            var compiled = await AnalysisBuilder.BuildAsync(db, consultationId, clock.UtcNow(), options.Value.MaxRowsPerSheet,
+            using var compiled = await AnalysisBuilder.BuildAsync(db, consultationId, clock.UtcNow(), options.Value.MaxRowsPerSheet,
                 (stage, percent) => db.Analyses.Where(a => a.ConsultationId == consultationId).ExecuteUpdateAsync(set => set
                     .SetProperty(a => a.Stage, stage).SetProperty(a => a.Progress, percent)));
             var summaryJson = JsonSerializer.Serialize(compiled.Summary, json.Value.SerializerOptions);
             await db.WriteAsync(async () =>
             {
                 await db.AnalysisWorkbooks.Where(w => w.ConsultationId == consultationId).ExecuteDeleteAsync();
-                db.AnalysisWorkbooks.AddRange(compiled.Workbooks.Select(w => new AnalysisWorkbook { ConsultationId = consultationId, Scope = w.Key, Content = w.Value }));
-                await db.SaveChangesAsync();
+                // One workbook in memory at a time: read, insert, let go.
+                foreach (var (scope, file) in compiled.WorkbookFiles)
+                {
+                    db.AnalysisWorkbooks.Add(new AnalysisWorkbook { ConsultationId = consultationId, Scope = scope, Content = await File.ReadAllBytesAsync(file) });
+                    await db.SaveChangesAsync();
+                    db.ChangeTracker.Clear();
+                }
                 await db.Analyses.Where(a => a.ConsultationId == consultationId).ExecuteUpdateAsync(set => set
                     .SetProperty(a => a.Status, AnalysisStatus.Ready)
                     .SetProperty(a => a.Stage, (string?)null)

@@ -43,7 +43,7 @@ internal sealed class XlsxWriter : IDisposable
         _sheetOpen = true;
         _sheets.Add(UniqueName(name));
         var number = _sheets.Count;
-        var entry = _zip.CreateEntry($"xl/worksheets/sheet{number}.xml", CompressionLevel.Fastest);
+        var entry = _zip.CreateEntry($"xl/worksheets/sheet{number}.xml", CompressionLevel.Optimal);
         return new SheetWriter(this, entry.Open(), number, _sheets[^1], columnWidths);
     }
 
@@ -83,7 +83,7 @@ internal sealed class XlsxWriter : IDisposable
 
     private void WriteElement(string path, OpenXmlElement element)
     {
-        using var stream = _zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+        using var stream = _zip.CreateEntry(path, CompressionLevel.Optimal).Open();
         using var writer = OpenXmlWriter.Create(stream);
         writer.WriteStartDocument();
         writer.WriteElement(element);
@@ -91,7 +91,7 @@ internal sealed class XlsxWriter : IDisposable
 
     private void WriteText(string path, string xml)
     {
-        using var stream = _zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+        using var stream = _zip.CreateEntry(path, CompressionLevel.Optimal).Open();
         using var writer = new StreamWriter(stream, new UTF8Encoding(false));
         writer.Write("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""");
         writer.Write(xml);
