@@ -1,22 +1,34 @@
 #!/usr/bin/env bash
 # The deadline-rush benchmark (BENCHMARKS.md): starts the service with the README's run command
 # in Release on a fresh temporary data directory, runs the load generator for each N against that
-# one running service (each run makes its own consultation and accounts), then stops the service
-# and removes the directory. Only loopback is ever contacted.
+# one running service (each run makes its own consultation and accounts), then the same with
+# arrivals spread in time, then stops the service and removes the directory. Only loopback is
+# ever contacted.
 #
-#   bash tests/SurveyService.LoadTest/run-benchmark.sh                 # N = 200, then N = 2000
-#   SIZES="50" bash tests/SurveyService.LoadTest/run-benchmark.sh      # a quick check
+#   bash tests/SurveyService.LoadTest/run-benchmark.sh                 # N = 200, N = 2000, then 2000 spread over 25 s
+#   SIZES="50" SPREAD="" bash tests/SurveyService.LoadTest/run-benchmark.sh   # a quick check
+#   SIZES="" SPREAD="2000:25" bash tests/SurveyService.LoadTest/run-benchmark.sh  # only the spread run
 #   bash tests/SurveyService.LoadTest/run-benchmark.sh --concurrency 64   # extra arguments go to the generator
 #   KEYS=rsa2048 bash tests/SurveyService.LoadTest/run-benchmark.sh    # token keys from 2048-bit certificate files
+#   OpenIddict__EncryptAccessTokens=true bash tests/SurveyService.LoadTest/run-benchmark.sh  # encrypted access tokens, as before
+#   env Logging__LogLevel__Microsoft.AspNetCore.Server.Kestrel.BadRequests=Debug bash tests/SurveyService.LoadTest/run-benchmark.sh
+#                                                                   # Kestrel's bad-request log (data-rate timeouts) kept
 #
-# By default the service runs as the README says, in Development, whose OpenIddict development
-# certificates are 4096-bit RSA: every API request then decrypts its access token with a 4096-bit
-# private key. KEYS=rsa2048 gives it 2048-bit certificate files instead (configuration only, the
-# way production is set up; needs openssl), to show how much of the HTTP cost that is.
+# SIZES: the N of each rush, all N respondents released at the same instant (with the in-process
+# ceiling). SPREAD: "N:S" pairs, N respondents whose arrivals are spread evenly over S seconds
+# (no in-process ceiling; it does not depend on arrivals); empty for none.
+#
+# By default the service runs as the README says, in Development: its OpenIddict development
+# certificates are 4096-bit RSA, and access tokens are signed but not encrypted
+# (OpenIddict:EncryptAccessTokens=false), so an API request verifies one RSA signature and
+# decrypts nothing. With OpenIddict__EncryptAccessTokens=true every API request also decrypts its
+# token with the 4096-bit private key. KEYS=rsa2048 gives it 2048-bit certificate files instead
+# (configuration only, the way production is set up; needs openssl).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-SIZES=${SIZES:-"200 2000"}
+SIZES=${SIZES-"200 2000"}
+SPREAD=${SPREAD-"2000:25"}
 PORT=5080 # the README's address, from the launch profile
 BASE="http://127.0.0.1:$PORT"
 DATA=$(mktemp -d -t survey-benchmark-XXXXXX)
@@ -55,6 +67,11 @@ if [[ "${KEYS:-}" == rsa2048 ]]; then
         OpenIddict__EncryptionCertificatePath="$DATA/encryption.pfx" OpenIddict__EncryptionCertificatePassword=benchmark)
     KEYS_NOTE="2048-bit RSA certificate files (OpenIddict__*CertificatePath)"
 fi
+if [[ "${OpenIddict__EncryptAccessTokens:-false}" == [Tt]rue ]]; then
+    KEYS_NOTE="$KEYS_NOTE; access tokens signed and encrypted (OpenIddict__EncryptAccessTokens=true)"
+else
+    KEYS_NOTE="$KEYS_NOTE; access tokens signed, not encrypted (the default)"
+fi
 
 # The README's run command, in Release; the sign-in rate limit raised (every respondent signs in
 # from this one address), no demo data, the SQLite file in the temporary directory.
@@ -81,13 +98,34 @@ echo "## Deadline rush, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --sh
 echo
 echo "- machine: $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') memory; .NET SDK $(dotnet --version)"
 echo "- service: \`dotnet run -c Release --project src/SurveyService\` (Development) with Database__DataDirectory=<fresh temp dir> SignIn__PermitLimit=1000000 Demo__Enabled=false; token keys: $KEYS_NOTE"
-echo "- load generator: \`dotnet tests/SurveyService.LoadTest/bin/Release/net10.0/SurveyService.LoadTest.dll --base-url $BASE --respondents N --sqlite <data dir>/survey.db --service-pid <pid>${*:+ $*}\`"
+echo "- load generator: \`dotnet tests/SurveyService.LoadTest/bin/Release/net10.0/SurveyService.LoadTest.dll --base-url $BASE --respondents N --sqlite <data dir>/survey.db --service-pid <pid>${*:+ $*}\`; the spread runs add \`--arrival-seconds S --no-ceiling\`"
 echo
 
+# The kernel's count of connections dropped because the listening socket's accept queue was full
+# (whole machine, so another program's traffic would count too): a rush opens N connections at once.
+listen_overflows() { awk '/^TcpExt:/ { if (!h) { split($0, k); h = 1 } else { split($0, v); for (i in k) if (k[i] == "ListenOverflows") print v[i] } }' /proc/net/netstat; }
+if backlog=$(ss -Hltn "sport = :$PORT" 2>/dev/null | awk 'NR == 1 {print $3}') && [[ -n "$backlog" ]]; then
+    echo "- listening socket: accept queue (backlog) of $backlog connections (\`ss -ltn\`, Send-Q)"
+    echo
+fi
+
 status=0
-for n in $SIZES; do
+run() {
+    local before after
+    before=$(listen_overflows || true)
     dotnet tests/SurveyService.LoadTest/bin/Release/net10.0/SurveyService.LoadTest.dll \
-        --base-url "$BASE" --respondents "$n" --sqlite "$DATA/survey.db" "${PID_ARGS[@]}" "$@" || status=$?
+        --base-url "$BASE" --sqlite "$DATA/survey.db" "${PID_ARGS[@]}" "$@" || status=$?
+    after=$(listen_overflows || true)
+    if [[ -n "$before" && -n "$after" ]]; then
+        echo "- kernel, over this whole run (setup included): $((after - before)) connection attempts dropped because the accept queue was full (TcpExtListenOverflows; the client retries them)"
+        echo
+    fi
+}
+for n in $SIZES; do
+    run --respondents "$n" "$@"
+done
+for pair in $SPREAD; do
+    run --respondents "${pair%%:*}" --arrival-seconds "${pair#*:}" --no-ceiling "$@"
 done
 
 if grep -Eq "warn|fail|Exception" "$DATA/service.log"; then
