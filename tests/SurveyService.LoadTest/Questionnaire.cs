@@ -1,3 +1,4 @@
+using SurveyService.Questionnaires;
 using System.Text;
 
 namespace SurveyService.LoadTest;
@@ -33,20 +34,13 @@ internal static class Questionnaire
     /// generator never sends a 403-bound answer), with texts of a few hundred characters.
     /// </summary>
     public static AnswerValue[] AnswersFor(RespondentCategory category, int respondent) =>
-        [.. Questions.Where(q => Admits(q.Tier, category)).Select(q => q.Type switch
+        [.. Questions.Where(q => q.Tier.Admits(category)).Select(q => q.Type switch
         {
             QuestionType.Text => new AnswerValue(q.Code, LongText(respondent, q.Code), null, null),
             QuestionType.SingleChoice => new AnswerValue(q.Code, null, [q.Options[respondent % q.Options.Length]], null),
             QuestionType.MultipleChoice => new AnswerValue(q.Code, null, [q.Options[0], q.Options[1 + respondent % (q.Options.Length - 1)]], null),
             _ => new AnswerValue(q.Code, null, null, 1 + respondent % 5),
         })];
-
-    public static bool Admits(QuestionTier tier, RespondentCategory category) => tier switch
-    {
-        QuestionTier.MemberStates => category == RespondentCategory.MemberState,
-        QuestionTier.Membership => category != RespondentCategory.Stakeholder,
-        _ => true,
-    };
 
     /// <summary>About 400 characters, different for every respondent, like a real paragraph of comment.</summary>
     private static string LongText(int respondent, string code)

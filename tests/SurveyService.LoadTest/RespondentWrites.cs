@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SurveyService.Data.Consultations;
 using SurveyService.Data.Submissions;
+using SurveyService.Questionnaires;
 
 namespace SurveyService.LoadTest;
 
@@ -64,7 +63,7 @@ internal sealed class RespondentWrites(DbContextOptions<SurveyDbContext> options
         if (submission.Version != expectedVersion)
             throw new InvalidOperationException($"Version {submission.Version}, expected {expectedVersion} (If-Match would fail).");
         var required = await db.Questions.AsNoTracking().Where(q => q.ConsultationId == consultationId && q.Required).ToListAsync();
-        if (required.Any(q => Questionnaire.Admits(q.Tier, category) && submission.Answers.All(a => a.QuestionId != q.Id)))
+        if (required.Any(q => q.Tier.Admits(category) && submission.Answers.All(a => a.QuestionId != q.Id)))
             throw new InvalidOperationException("A required question is unanswered.");
 
         // Writes.WriteAsync: a short transaction under the execution strategy.
@@ -95,7 +94,7 @@ internal sealed class RespondentWrites(DbContextOptions<SurveyDbContext> options
             db.SubmittedVersions.Add(new SubmittedVersion
             {
                 Id = versionId, SubmissionId = submission.Id, Number = number, SubmittedAt = now, SubmittedBy = userId,
-                Digest = Digest(consultationId, entityId, number, now, answers), Answers = answers,
+                Digest = SurveyService.Submissions.SubmissionDigest.Compute(consultationId, entityId, number, now, answers), Answers = answers,
             });
             db.SubmissionEvents.Add(new SubmissionEvent
             {
@@ -123,21 +122,7 @@ internal sealed class RespondentWrites(DbContextOptions<SurveyDbContext> options
 
     private static void CheckTiers(AnswerValue[] answers, IReadOnlyDictionary<string, Guid> ids, Dictionary<Guid, Question> questions, RespondentCategory category)
     {
-        if (answers.Any(a => !Questionnaire.Admits(questions[ids[a.Code]].Tier, category)))
+        if (answers.Any(a => !questions[ids[a.Code]].Tier.Admits(category)))
             throw new InvalidOperationException("An answer is outside the respondent's tiers.");
-    }
-
-    /// <summary>The service's SubmissionDigest: SHA-256 over the same canonical JSON.</summary>
-    private static string Digest(Guid consultationId, Guid entityId, int number, DateTime submittedAt, IEnumerable<SubmittedAnswer> answers)
-    {
-        var canonical = new
-        {
-            consultationId,
-            entityId,
-            version = number,
-            submittedAt = submittedAt.ToString("O"),
-            answers = answers.OrderBy(a => a.QuestionId).Select(a => new { questionId = a.QuestionId, text = a.Text, choices = a.Choices, value = a.Value }),
-        };
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(canonical)));
     }
 }

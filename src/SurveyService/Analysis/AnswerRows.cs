@@ -14,14 +14,15 @@ public sealed record AnswerRow(
 internal sealed class AnswerRows(SurveyDbContext db, Guid consultationId)
 {
     // Member-initialised (not positional) so that EF can translate the operators applied after the join.
-    private sealed class Joined
+    public sealed class Joined
     {
         public required Data.Submissions.SubmittedAnswer Answer { get; init; }
         public required Data.Entities.Entity Entity { get; init; }
         public required Question Question { get; init; }
     }
 
-    private IQueryable<Joined> Latest() =>
+    /// <summary>Each answer of a latest submitted version with its entity and question, for any further filter or order.</summary>
+    public IQueryable<Joined> Latest() =>
         from s in db.Submissions.AsNoTracking()
         where s.ConsultationId == consultationId && s.LatestSubmittedVersionId != null
         join a in db.SubmittedAnswers.AsNoTracking() on s.LatestSubmittedVersionId equals (Guid?)a.SubmittedVersionId

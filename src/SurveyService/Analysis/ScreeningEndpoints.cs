@@ -50,14 +50,9 @@ internal static class ScreeningEndpoints
             return ConsultationEndpoints.NotFound(id);
         var weights = Weighting.WeightsOf(consultation);
 
-        var query =
-            from s in db.Submissions.AsNoTracking()
-            where s.ConsultationId == id && s.LatestSubmittedVersionId != null
-            join a in db.SubmittedAnswers.AsNoTracking() on s.LatestSubmittedVersionId equals (Guid?)a.SubmittedVersionId
-            join e in db.Entities.AsNoTracking() on s.EntityId equals e.Id
-            join q in db.Questions.AsNoTracking() on a.QuestionId equals q.Id
-            where (questionId == null || a.QuestionId == questionId) && (related == null || a.Related == related)
-            select new { a, e, q };
+        var query = new AnswerRows(db, id).Latest()
+            .Where(j => (questionId == null || j.Answer.QuestionId == questionId) && (related == null || j.Answer.Related == related))
+            .Select(j => new { a = j.Answer, e = j.Entity, q = j.Question });
         var total = await query.CountAsync();
         var rows = await query.OrderBy(r => r.q.Order).ThenBy(r => r.e.Name).ThenBy(r => r.a.Id)
             .Skip((number - 1) * size).Take(size).ToListAsync();

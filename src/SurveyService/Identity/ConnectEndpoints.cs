@@ -32,17 +32,9 @@ internal static class ConnectEndpoints
 
         if (request.IsPasswordGrantType())
         {
-            var user = await users.FindByEmailAsync(request.Username ?? "");
+            var (user, refusal) = await users.VerifyPasswordAsync(request.Username ?? "", request.Password ?? "");
             if (user is null)
-                return Refuse("The email or password is wrong.");
-            if (await users.IsLockedOutAsync(user))
-                return Refuse(TokenIdentityFactory.LockedMessage(user));
-            if (!await users.CheckPasswordAsync(user, request.Password ?? ""))
-            {
-                await users.AccessFailedAsync(user);
-                return Refuse(await users.IsLockedOutAsync(user) ? TokenIdentityFactory.LockedMessage(user) : "The email or password is wrong.");
-            }
-            await users.ResetAccessFailedCountAsync(user);
+                return Refuse(refusal!);
             return SignIn(await tokens.CreateAsync(user, request.GetScopes(), context.RequestAborted));
         }
 

@@ -30,17 +30,9 @@ internal static class PortalSignIn
             return TypedResults.Problem("The sign-in form expired; reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
         var form = await context.Request.ReadFormAsync();
         var returnUrl = form["returnUrl"].ToString();
-        var user = await users.FindByEmailAsync(form["email"].ToString());
+        var (user, refusal) = await users.VerifyPasswordAsync(form["email"].ToString(), form["password"].ToString());
         if (user is null)
-            return Form(context, antiforgery, returnUrl, "The email or password is wrong.");
-        if (await users.IsLockedOutAsync(user))
-            return Form(context, antiforgery, returnUrl, TokenIdentityFactory.LockedMessage(user));
-        if (!await users.CheckPasswordAsync(user, form["password"].ToString()))
-        {
-            await users.AccessFailedAsync(user);
-            return Form(context, antiforgery, returnUrl, "The email or password is wrong.");
-        }
-        await users.ResetAccessFailedCountAsync(user);
+            return Form(context, antiforgery, returnUrl, refusal);
 
         var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme, ClaimTypes.Name, OpenIddict.Abstractions.OpenIddictConstants.Claims.Role);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id));
