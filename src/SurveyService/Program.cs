@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Scalar.AspNetCore;
 using SurveyService.Accounts;
 using SurveyService.Analysis;
@@ -13,10 +14,15 @@ using SurveyService.Submissions;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
+// The listen queue: a deadline rush opens thousands of connections in the same second, and
+// Kestrel's default of 512 makes the kernel drop the rest until the clients retry, a second
+// or more later. The kernel caps it at net.core.somaxconn.
+builder.Services.Configure<SocketTransportOptions>(builder.Configuration.GetSection("Sockets"));
 builder.Services.AddSurveyProblems();
 builder.Services.AddSurveyDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddSurveyIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddSurveyJobs(builder.Configuration);
+builder.Services.AddSubmissions();
 builder.Services.AddSurveyAnalysis();
 builder.Services.AddDemoData();
 builder.Services.AddOpenApi();

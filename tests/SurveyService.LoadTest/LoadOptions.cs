@@ -23,6 +23,9 @@ internal sealed record LoadOptions
 
     public bool SkipCeiling { get; init; }
 
+    /// <summary>Signed-in respondents saved by an earlier run against the same service, or written here after provisioning.</summary>
+    public string? AccountsFile { get; init; }
+
     /// <summary>
     /// 0: every respondent is released at the same instant (the rush). Otherwise arrivals are
     /// spread evenly over this many seconds, to see latency at an arrival rate below capacity.
@@ -64,6 +67,8 @@ internal sealed record LoadOptions
           --ceiling-sweep C1,C2,...    more in-process concurrencies to try for the ceiling (default 1,4,16,64; "none" for none)
           --arrival-seconds S          spread the respondents' arrivals evenly over S seconds (default 0: all at once)
           --no-ceiling                 skip the in-process ceiling
+          --accounts FILE              reuse the signed-in respondents saved in FILE by an earlier run against the
+                                       same service, or save them there (tokens last an hour)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -87,6 +92,7 @@ internal sealed record LoadOptions
                 "--ceiling-sweep" => options with { CeilingSweep = List(Value()) },
                 "--arrival-seconds" => options with { ArrivalSeconds = double.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--no-ceiling" => options with { SkipCeiling = true },
+                "--accounts" => options with { AccountsFile = Value() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

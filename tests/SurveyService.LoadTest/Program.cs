@@ -38,7 +38,10 @@ var setup = Stopwatch.StartNew();
 Console.Error.WriteLine($"Run {tag}: {options.Respondents} respondents, concurrency {concurrency}, against {options.BaseUrl}.");
 var secretariat = await client.SignInAsync(options.SecretariatEmail, options.SecretariatPassword);
 var consultation = await client.CreateConsultationAsync(secretariat, tag);
-var respondents = await ProvisionAsync(consultation, tag, options.Respondents);
+var saved = options.AccountsFile is { } accountsPath ? AccountsFile.Read(accountsPath, options.Respondents, options.Warmup) : null;
+var respondents = saved is { } s
+    ? AccountsFile.Answering(s.Measured, client, consultation)
+    : await ProvisionAsync(consultation, tag, options.Respondents);
 if (options.Warmup > 0)
 {
     // The same warm-up accounts answer several consultations, each a first save and a submit, so
@@ -47,14 +50,18 @@ if (options.Warmup > 0)
     for (var round = 0; round < options.WarmupRounds; round++)
     {
         var warmup = await client.CreateConsultationAsync(secretariat, $"{tag}-warmup-{round}");
-        warmupRespondents = round == 0
-            ? await ProvisionAsync(warmup, tag + "-w", options.Warmup)
-            : [.. warmupRespondents.Select(r => r with { SaveBody = client.SaveBodyFor(warmup, r.Category, r.Index) })];
+        warmupRespondents = round > 0 ? [.. warmupRespondents.Select(r => r with { SaveBody = client.SaveBodyFor(warmup, r.Category, r.Index) })]
+            : saved is { } w ? AccountsFile.Answering(w.Warmup, client, warmup)
+            : await ProvisionAsync(warmup, tag + "-w", options.Warmup);
         var warmed = await HttpRush.RunAsync(http, warmup.Id, warmupRespondents, concurrency);
         if (warmed.Errors.Any())
             Console.Error.WriteLine($"Warm-up had errors: {string.Join("; ", warmed.ErrorDetails)}");
     }
+    if (saved is null && options.AccountsFile is { } path)
+        AccountsFile.Write(path, respondents, warmupRespondents);
 }
+else if (saved is null && options.AccountsFile is { } path)
+    AccountsFile.Write(path, respondents, []);
 Console.Error.WriteLine($"Setup took {setup.Elapsed.TotalSeconds:0.0} s (consultation {consultation.Id}). The rush starts.");
 
 // The measured phase over HTTP, with the processor time each side spent.

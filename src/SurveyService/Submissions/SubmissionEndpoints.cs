@@ -3,6 +3,7 @@ using SurveyService.Consultations;
 using SurveyService.Data.Submissions;
 using SurveyService.Identity;
 using SurveyService.Problems;
+using SurveyService.Questionnaires;
 
 namespace SurveyService.Submissions;
 
@@ -14,13 +15,20 @@ internal static class SubmissionEndpoints
         var group = app.MapGroup("/api/consultations/{id:guid}/submission").WithTags("Submissions")
             .RequireAuthorization(Policies.Respondent).WithValidation();
         group.MapGet("", Get).WithSummary("The caller's entity's submission, with its ETag.");
-        group.MapPut("", SubmissionWrites.SaveAsync).WithSummary("Save answers as a draft; send If-Match once the submission exists.");
-        group.MapPost("/submit", SubmissionWrites.SubmitAsync).WithSummary("Submit the saved answers; returns a receipt.");
+        group.MapPut("", Save).WithSummary("Save answers as a draft; send If-Match once the submission exists.");
+        group.MapPost("/submit", Submit).WithSummary("Submit the saved answers; returns a receipt.");
         group.MapGet("/versions", Versions).WithSummary("Every version the entity submitted, with its digest.");
 
         app.MapGet("/api/consultations/{id:guid}/audit", Audit).WithTags("Submissions").RequireAuthorization(Policies.Staff)
             .WithSummary("Every change to every submission of the consultation: who, when, which version.");
         return app;
+    }
+
+    public static IServiceCollection AddSubmissions(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddSingleton<PublishedQuestions>();
+        return services;
     }
 
     private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, SurveyDbContext db, TimeProvider clock, HttpContext http)
@@ -35,6 +43,36 @@ internal static class SubmissionEndpoints
         var versions = await db.SubmittedVersions.CountAsync(v => v.SubmissionId == submission.Id);
         http.Response.Headers.ETag = ETags.For(submission.Version);
         return TypedResults.Ok(ToResponse(submission, versions));
+    }
+
+    private static async Task<IResult> Save(Guid id, SaveSubmissionRequest request, ClaimsPrincipal user, SurveyDbContext db,
+        PublishedQuestions questions, WriteQueue writes, TimeProvider clock, HttpContext http)
+    {
+        var now = clock.UtcNow();
+        var (context, problem) = await SubmissionGate.EnterAsync(db, user, id, now, writing: true);
+        if (problem is not null)
+            return problem;
+        var (saved, refused) = await SubmissionWrites.SaveAsync(db, writes, context!, await questions.ForAsync(db, context!.Consultation),
+            request.Answers!, ETags.IfMatch(http.Request), now);
+        if (refused is not null)
+            return refused;
+        http.Response.Headers.ETag = ETags.For(saved!.Version);
+        return TypedResults.Ok(saved);
+    }
+
+    private static async Task<IResult> Submit(Guid id, ClaimsPrincipal user, SurveyDbContext db, PublishedQuestions questions, WriteQueue writes,
+        TimeProvider clock, HttpContext http)
+    {
+        var now = clock.UtcNow();
+        var (context, problem) = await SubmissionGate.EnterAsync(db, user, id, now, writing: true);
+        if (problem is not null)
+            return problem;
+        var (submitted, version, refused) = await SubmissionWrites.SubmitAsync(db, writes, context!, await questions.ForAsync(db, context!.Consultation),
+            ETags.IfMatch(http.Request), now);
+        if (refused is not null)
+            return refused;
+        http.Response.Headers.ETag = ETags.For(version);
+        return TypedResults.Ok(submitted);
     }
 
     private static async Task<IResult> Versions(Guid id, ClaimsPrincipal user, SurveyDbContext db, TimeProvider clock)
