@@ -2,17 +2,19 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SurveyService.Data.Consultations;
 using SurveyService.Data.Entities;
+using SurveyService.Submissions;
 
 namespace SurveyService.LoadTest;
 
 /// <summary>
 /// The ceiling of this machine for the same work: the same number of respondents save and submit
-/// straight through SurveyDbContext on a fresh SQLite file, with the service's SQLite settings and
-/// the same concurrency. The HTTP path is reported as a fraction of this rate.
+/// straight through the service's own submission code and SurveyDbContext on a fresh SQLite file,
+/// set up as the service sets it up, at the same concurrency. The HTTP path is reported as a
+/// fraction of this rate.
 /// </summary>
 internal static class InProcessCeiling
 {
-    private sealed record Seeded(Guid EntityId, RespondentCategory Category, string UserId, AnswerValue[] Answers);
+    private sealed record Seeded(FocalPoint FocalPoint, AnswerInput[] Answers);
 
     public static async Task<(Measurements Measurements, int Counted)> RunAsync(int respondents, int concurrency)
     {
@@ -20,9 +22,13 @@ internal static class InProcessCeiling
         try
         {
             var file = Path.Combine(directory.FullName, "ceiling.db");
-            var options = SqliteContexts.LikeTheService(file);
-            var (consultationId, questionIds, seeded) = await SeedAsync(options, respondents);
-            var measurements = await MeasureAsync(new RespondentWrites(options), consultationId, questionIds, seeded, concurrency);
+            Measurements measurements;
+            Guid consultationId;
+            await using (var writes = new RespondentWrites(file))
+            {
+                (consultationId, var seeded) = await writes.WithDatabaseAsync(db => SeedAsync(db, respondents));
+                measurements = await MeasureAsync(writes, consultationId, seeded, concurrency);
+            }
             var counted = await SqliteContexts.CountSubmittedAsync(SqliteContexts.ReadOnly(file), consultationId);
             return (measurements, counted);
         }
@@ -35,9 +41,8 @@ internal static class InProcessCeiling
     }
 
     /// <summary>Untimed: the schema by the real migrations, then a published consultation and one entity per respondent.</summary>
-    private static async Task<(Guid, Dictionary<string, Guid>, Seeded[])> SeedAsync(DbContextOptions<SurveyDbContext> options, int respondents)
+    private static async Task<(Guid, Seeded[])> SeedAsync(SurveyDbContext db, int respondents)
     {
-        await using var db = new SurveyDbContext(options);
         await db.Database.MigrateAsync();
         var now = DateTime.UtcNow;
         var consultation = new Consultation
@@ -66,6 +71,7 @@ internal static class InProcessCeiling
         }));
         db.Consultations.Add(consultation);
 
+        var questionIds = consultation.Questions.ToDictionary(q => q.Code, q => q.Id);
         var seeded = new Seeded[respondents];
         for (var i = 0; i < respondents; i++)
         {
@@ -73,15 +79,14 @@ internal static class InProcessCeiling
             var entity = new Entity { Name = $"In-process entity {i}", Category = category, CreatedAt = now };
             db.Entities.Add(entity);
             // Submissions name their author by user id without a foreign key, so no accounts are needed.
-            seeded[i] = new Seeded(entity.Id, category, Guid.NewGuid().ToString(), Questionnaire.AnswersFor(category, i));
+            seeded[i] = new Seeded(new FocalPoint(category, entity.Id, Guid.NewGuid().ToString()),
+                [.. Questionnaire.AnswersFor(category, i).Select(a => new AnswerInput(questionIds[a.Code], a.Text, a.Choices, a.Value))]);
         }
         await db.SaveChangesAsync();
-        var questionIds = consultation.Questions.ToDictionary(q => q.Code, q => q.Id);
-        return (consultation.Id, questionIds, seeded);
+        return (consultation.Id, seeded);
     }
 
-    private static async Task<Measurements> MeasureAsync(RespondentWrites writes, Guid consultationId, Dictionary<string, Guid> questionIds,
-        Seeded[] seeded, int concurrency)
+    private static async Task<Measurements> MeasureAsync(RespondentWrites writes, Guid consultationId, Seeded[] seeded, int concurrency)
     {
         var measurements = new Measurements { Respondents = seeded.Length, Concurrency = concurrency };
         using var gate = new SemaphoreSlim(concurrency);
@@ -93,14 +98,11 @@ internal static class InProcessCeiling
             try
             {
                 var version = await Timed(measurements, HttpRush.Save, index,
-                    () => writes.SaveAsync(consultationId, respondent.EntityId, respondent.Category, respondent.UserId, respondent.Answers, questionIds));
+                    () => writes.SaveAsync(consultationId, respondent.FocalPoint, respondent.Answers));
                 if (version is null)
                     return;
-                var done = await Timed(measurements, HttpRush.Submit, index, async () =>
-                {
-                    await writes.SubmitAsync(consultationId, respondent.EntityId, respondent.Category, respondent.UserId, version.Value);
-                    return 0;
-                });
+                var done = await Timed(measurements, HttpRush.Submit, index,
+                    () => writes.SubmitAsync(consultationId, respondent.FocalPoint, version.Value));
                 if (done is not null)
                     measurements.RespondentDone();
             }

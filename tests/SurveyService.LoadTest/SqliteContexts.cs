@@ -2,21 +2,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace SurveyService.LoadTest;
 
-/// <summary>DbContext options built the way the service builds them for SQLite.</summary>
+/// <summary>Reading the service's SQLite file afterwards, without disturbing it.</summary>
 internal static class SqliteContexts
 {
-    /// <summary>
-    /// As in the host's DatabaseSetup: the SQLite migrations assembly, the busy-retry execution
-    /// strategy and the pragmas interceptor (WAL, synchronous=NORMAL, busy_timeout), so the
-    /// ceiling runs under the service's own settings.
-    /// </summary>
-    public static DbContextOptions<SurveyDbContext> LikeTheService(string file) =>
-        new DbContextOptionsBuilder<SurveyDbContext>()
-            .UseSqlite($"Data Source={file}", sqlite => sqlite.MigrationsAssembly("SurveyService.Migrations.Sqlite")
-                .ExecutionStrategy(dependencies => new SqliteBusyRetry(dependencies)))
-            .AddInterceptors(new SqlitePragmas())
-            .Options;
-
     /// <summary>Read-only, and without the pragmas (they would try to change the journal mode).</summary>
     public static DbContextOptions<SurveyDbContext> ReadOnly(string file) =>
         new DbContextOptionsBuilder<SurveyDbContext>()

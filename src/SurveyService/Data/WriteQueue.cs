@@ -84,6 +84,8 @@ internal sealed class WriteQueue : IDisposable
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        // Each write has a savepoint of its own already; EF's own around each SaveChanges would double them.
+        db.Database.AutoSavepointsEnabled = false;
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
