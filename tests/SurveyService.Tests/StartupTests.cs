@@ -1,5 +1,9 @@
 using System.Reflection;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SurveyService.Data;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests;
@@ -63,6 +67,30 @@ public sealed class StartupTests
         client.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/entities")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DataProtectionKeysAreStoredEncryptedAndStillUnprotectAfterARestart()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "survey-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var certificates = TestCertificates.Write(directory);
+        string protectedText;
+        await using (var first = Configure(new SurveyApplication(), directory, certificates))
+        {
+            protectedText = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("a focal point's session");
+            await using var scope = first.Services.CreateAsyncScope();
+            var stored = await scope.ServiceProvider.GetRequiredService<SurveyDbContext>().DataProtectionKeys.Select(k => k.Xml).ToListAsync();
+            Assert.NotEmpty(stored);
+            Assert.All(stored, xml =>
+            {
+                Assert.Contains("<encryptedSecret", xml);
+                Assert.DoesNotContain("<masterKey", xml);
+            });
+        }
+
+        await using var second = Configure(new SurveyApplication(), directory, certificates);
+        Assert.Equal("a focal point's session", second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(protectedText));
     }
 
     [Theory]

@@ -28,14 +28,13 @@ internal static class AnalysisEndpoints
         return app;
     }
 
-    private static async Task<IResult> Close(Guid id, SurveyDbContext db, ConsultationCloser closer)
-    {
-        if (!await db.Consultations.AnyAsync(c => c.Id == id))
-            return ConsultationEndpoints.NotFound(id);
-        if (!await closer.CloseNowAsync(id))
-            return Problem.Conflict("The consultation is a draft; publish it before it can be closed.");
-        return TypedResults.Accepted($"/api/consultations/{id}/analysis", await ReadStatusAsync(db, id));
-    }
+    private static async Task<IResult> Close(Guid id, SurveyDbContext db, ConsultationCloser closer) =>
+        await closer.CloseNowAsync(id) switch
+        {
+            CloseOutcome.NotFound => ConsultationEndpoints.NotFound(id),
+            CloseOutcome.Draft => Problem.Conflict("The consultation is a draft; publish it before it can be closed."),
+            _ => TypedResults.Accepted($"/api/consultations/{id}/analysis", await ReadStatusAsync(db, id)),
+        };
 
     private static async Task<IResult> Status(Guid id, SurveyDbContext db) =>
         await db.Consultations.AnyAsync(c => c.Id == id)

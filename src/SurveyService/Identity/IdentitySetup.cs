@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -91,7 +92,9 @@ internal static class IdentitySetup
     /// <summary>
     /// Development certificates live in the developer's own certificate store and survive restarts;
     /// anywhere else the keys must be files every instance shares, or tokens would not survive a
-    /// restart nor work across instances.
+    /// restart nor work across instances. The encryption certificate also encrypts the
+    /// data-protection keys (cookies, antiforgery) kept in the database, so a copy of the
+    /// database alone does not give them away.
     /// </summary>
     private static void AddKeys(OpenIddictServerBuilder options, OpenIdServerOptions server, IHostEnvironment environment)
     {
@@ -101,7 +104,9 @@ internal static class IdentitySetup
             return;
         }
         options.AddSigningCertificate(LoadCertificate(server.SigningCertificatePath, server.SigningCertificatePassword, "SigningCertificatePath"));
-        options.AddEncryptionCertificate(LoadCertificate(server.EncryptionCertificatePath, server.EncryptionCertificatePassword, "EncryptionCertificatePath"));
+        var encryption = LoadCertificate(server.EncryptionCertificatePath, server.EncryptionCertificatePassword, "EncryptionCertificatePath");
+        options.AddEncryptionCertificate(encryption);
+        options.Services.AddDataProtection().ProtectKeysWithCertificate(encryption);
     }
 
     private static X509Certificate2 LoadCertificate(string? path, string? password, string key)

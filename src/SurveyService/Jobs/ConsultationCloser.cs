@@ -32,8 +32,8 @@ internal sealed class ConsultationCloser(SurveyDbContext db, TimeProvider clock,
         await analyses.RequestAsync(consultationId);
     }
 
-    /// <summary>The Secretariat closes now. False when the consultation is not published.</summary>
-    public async Task<bool> CloseNowAsync(Guid consultationId)
+    /// <summary>The Secretariat closes now; closing a closed consultation again changes nothing.</summary>
+    public async Task<CloseOutcome> CloseNowAsync(Guid consultationId)
     {
         var now = clock.UtcNow();
         var closed = await db.Consultations
@@ -43,13 +43,17 @@ internal sealed class ConsultationCloser(SurveyDbContext db, TimeProvider clock,
         {
             logger.LogInformation("Consultation {ConsultationId} closed on request.", consultationId);
             await analyses.RequestAsync(consultationId);
-            return true;
+            return CloseOutcome.Closed;
         }
+        var published = await db.Consultations.Where(c => c.Id == consultationId).Select(c => (bool?)(c.PublishedAt != null)).FirstOrDefaultAsync();
+        if (published is null)
+            return CloseOutcome.NotFound;
+        if (published == false)
+            return CloseOutcome.Draft;
         // Already closed: closing again changes nothing, but an analysis that was never requested is.
-        var published = await db.Consultations.AnyAsync(c => c.Id == consultationId && c.PublishedAt != null);
-        if (published && !await db.Analyses.AnyAsync(a => a.ConsultationId == consultationId))
+        if (!await db.Analyses.AnyAsync(a => a.ConsultationId == consultationId))
             await analyses.RequestAsync(consultationId);
-        return published;
+        return CloseOutcome.Closed;
     }
 
     /// <summary>
@@ -82,4 +86,11 @@ internal sealed class ConsultationCloser(SurveyDbContext db, TimeProvider clock,
         foreach (var id in waiting)
             await analyses.RequestAsync(id);
     }
+}
+
+internal enum CloseOutcome
+{
+    Closed,
+    Draft,
+    NotFound,
 }
