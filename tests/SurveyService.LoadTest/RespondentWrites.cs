@@ -23,7 +23,7 @@ internal sealed class RespondentWrites : IAsyncDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Survey"] = $"Data Source={sqliteFile}" })
             .Build();
-        var collection = new ServiceCollection().AddLogging();
+        var collection = new ServiceCollection().AddLogging().AddMetrics();
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddSurveyDatabase(configuration, new HostingEnvironment { ContentRootPath = Path.GetDirectoryName(sqliteFile)!, EnvironmentName = "Production" });
         collection.AddSubmissions();

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 
 namespace SurveyService.Data;
@@ -22,15 +23,21 @@ internal sealed class WriteQueue : IDisposable
     /// <summary>Writes per transaction at most; a batch is whatever has queued while the last one ran.</summary>
     private const int MaxBatch = 256;
 
+    /// <summary>The meter of the writes' batches, for dashboards (dotnet-counters, OpenTelemetry).</summary>
+    public const string MeterName = "SurveyService.Writes";
+
     private readonly IServiceScopeFactory scopes;
     private readonly ILogger<WriteQueue> logger;
+    private readonly Histogram<int> batchSizes;
     private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly Lazy<Thread> writer;
 
-    public WriteQueue(IServiceScopeFactory scopes, ILogger<WriteQueue> logger)
+    public WriteQueue(IServiceScopeFactory scopes, ILogger<WriteQueue> logger, IMeterFactory meters)
     {
         this.scopes = scopes;
         this.logger = logger;
+        batchSizes = meters.Create(MeterName).CreateHistogram<int>("survey.writes.batch_size", "{write}",
+            "Writes committed together in one SQLite transaction.");
         writer = new Lazy<Thread>(() =>
         {
             var thread = new Thread(Run) { IsBackground = true, Name = "SQLite writer" };
@@ -63,6 +70,7 @@ internal sealed class WriteQueue : IDisposable
         {
             while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
                 batch.Add(next);
+            batchSizes.Record(batch.Count);
             try
             {
                 ApplyAsync(batch).GetAwaiter().GetResult();
