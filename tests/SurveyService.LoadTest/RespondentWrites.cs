@@ -26,7 +26,7 @@ internal sealed class RespondentWrites : IAsyncDisposable
         var collection = new ServiceCollection().AddLogging().AddMetrics();
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddSurveyDatabase(configuration, new HostingEnvironment { ContentRootPath = Path.GetDirectoryName(sqliteFile)!, EnvironmentName = "Production" });
-        collection.AddSubmissions();
+        collection.AddSubmissions(configuration);
         services = collection.BuildServiceProvider();
     }
 

@@ -13,7 +13,7 @@ internal static class SubmissionEndpoints
     public static IEndpointRouteBuilder MapSubmissions(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/consultations/{id:guid}/submission").WithTags("Submissions")
-            .RequireAuthorization(Policies.Respondent).WithValidation();
+            .RequireAuthorization(Policies.Respondent).RequireRateLimiting(SubmissionLimits.Policy).WithValidation();
         group.MapGet("", Get).WithSummary("The caller's entity's submission, with its ETag.");
         group.MapPut("", Save).WithSummary("Save answers as a draft; send If-Match once the submission exists.");
         group.MapPost("/submit", Submit).WithSummary("Submit the saved answers; returns a receipt.");
@@ -24,8 +24,11 @@ internal static class SubmissionEndpoints
         return app;
     }
 
-    public static IServiceCollection AddSubmissions(this IServiceCollection services)
+    public static IServiceCollection AddSubmissions(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<SubmissionLimitsOptions>().BindConfiguration(SubmissionLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var limits = configuration.GetSection(SubmissionLimitsOptions.Section).Get<SubmissionLimitsOptions>() ?? new();
+        services.AddRateLimiter(options => options.AddPolicy(SubmissionLimits.Policy, new SubmissionLimits(limits)));
         services.AddMemoryCache();
         services.AddSingleton<PublishedQuestions>();
         return services;

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json;
+using SurveyService.Tests.Infrastructure;
+
+namespace SurveyService.Tests;
+
+/// <summary>Saves and submits past Submissions:MaxConcurrent wait in line; past the line's limit they are refused, and nothing is lost silently.</summary>
+public sealed class SubmissionLimitTests
+{
+    [Fact]
+    public async Task BeyondTheLineASaveIsRefusedWith503AndRetryAfterAndTheOneInsideIsKept()
+    {
+        await using var app = new SurveyApplication();
+        app.Settings["Submissions:MaxConcurrent"] = "1";
+        app.Settings["Submissions:QueueLimit"] = "0";
+        var consultation = await app.CreateConsultationAsync(ConsultationSetup.EveryType);
+        var q = await app.QuestionIdsAsync(consultation);
+        var first = await app.AsRespondentAsync(RespondentCategory.MemberState);
+        var second = await app.AsRespondentAsync(RespondentCategory.Academia);
+
+        // The first save holds the only place while its body is still arriving.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { answers = new[] { new { questionId = q["1a"], text = "held" } } });
+        var held = first.Client.PutAsync(SubmissionCalls.Path(consultation), new HeldContent(body, started, release.Task) { Headers = { ContentType = new("application/json") } });
+        await started.Task;
+        await Task.Delay(100); // for the service to reach the body it waits for
+
+        var refused = await second.Client.SaveAsync(consultation, [new { questionId = q["3a"], text = "turned away" }]);
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("nothing was saved", problem.GetProperty("detail").GetString());
+        Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter?.Delta);
+
+        release.SetResult();
+        (await held).EnsureSuccessStatusCode();
+        var (kept, _) = await first.Client.ReadSubmissionAsync(consultation);
+        Assert.Equal("held", kept.GetProperty("answers")[0].GetProperty("text").GetString());
+        await (await second.Client.GetAsync(SubmissionCalls.Path(consultation))).AssertProblemAsync(HttpStatusCode.NotFound);
+        (await second.Client.SaveAsync(consultation, [new { questionId = q["3a"], text = "again" }])).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Sends the first bytes of the body, then the rest once released.</summary>
+    private sealed class HeldContent(byte[] body, TaskCompletionSource started, Task release) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await stream.WriteAsync(body.AsMemory(0, 10));
+            await stream.FlushAsync();
+            started.TrySetResult();
+            await release;
+            await stream.WriteAsync(body.AsMemory(10));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = body.Length;
+            return true;
+        }
+    }
+}
