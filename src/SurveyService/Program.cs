@@ -22,7 +22,7 @@ builder.Services.AddSurveyProblems();
 builder.Services.AddSurveyDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddSurveyIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddSurveyJobs(builder.Configuration);
-builder.Services.AddSubmissions(builder.Configuration);
+builder.Services.AddSubmissions();
 builder.Services.AddSurveyAnalysis();
 builder.Services.AddDemoData();
 builder.Services.AddOpenApi();

@@ -26,7 +26,7 @@ internal sealed class RespondentWrites : IAsyncDisposable
         var collection = new ServiceCollection().AddLogging().AddMetrics();
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddSurveyDatabase(configuration, new HostingEnvironment { ContentRootPath = Path.GetDirectoryName(sqliteFile)!, EnvironmentName = "Production" });
-        collection.AddSubmissions(configuration);
+        collection.AddSubmissions();
         services = collection.BuildServiceProvider();
     }
 
@@ -61,10 +61,9 @@ internal sealed class RespondentWrites : IAsyncDisposable
     private async Task<(RespondentContext, IReadOnlyDictionary<Guid, Question>)> EnterAsync(SurveyDbContext db, FocalPoint focalPoint,
         Guid consultationId, DateTime now)
     {
-        var (context, problem) = await SubmissionGate.EnterAsync(db, focalPoint, consultationId, now, writing: true);
-        if (problem is not null)
-            throw Refused("entering", problem);
-        return (context!, await services.GetRequiredService<PublishedQuestions>().ForAsync(db, context!.Consultation));
+        var (context, questions, problem) = await SubmissionGate.EnterToWriteAsync(db, services.GetRequiredService<PublishedQuestions>(),
+            focalPoint, consultationId, now);
+        return context is not null ? (context, questions) : throw Refused("entering", problem);
     }
 
     private static InvalidOperationException Refused(string what, IResult? problem) =>

@@ -24,11 +24,10 @@ internal static class SubmissionEndpoints
         return app;
     }
 
-    public static IServiceCollection AddSubmissions(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSubmissions(this IServiceCollection services)
     {
         services.AddOptions<SubmissionLimitsOptions>().BindConfiguration(SubmissionLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var limits = configuration.GetSection(SubmissionLimitsOptions.Section).Get<SubmissionLimitsOptions>() ?? new();
-        services.AddRateLimiter(options => options.AddPolicy(SubmissionLimits.Policy, new SubmissionLimits(limits)));
+        services.AddRateLimiter(options => options.AddPolicy<string, SubmissionLimits>(SubmissionLimits.Policy));
         services.AddMemoryCache();
         services.AddSingleton<PublishedQuestions>();
         return services;
@@ -36,11 +35,10 @@ internal static class SubmissionEndpoints
 
     private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, SurveyDbContext db, TimeProvider clock, HttpContext http)
     {
-        var (context, problem) = await SubmissionGate.EnterAsync(db, user, id, clock.UtcNow(), writing: false);
+        var (context, problem) = await SubmissionGate.EnterAsync(db, FocalPoint.Of(user), id, clock.UtcNow(), writing: false);
         if (problem is not null)
             return problem;
-        var submission = await db.Submissions.AsNoTracking().Include(s => s.Answers)
-            .FirstOrDefaultAsync(s => s.ConsultationId == id && s.EntityId == context!.EntityId);
+        var submission = await SubmissionWrites.WithAnswersAsync(db, id, context!.EntityId);
         if (submission is null)
             return Problem.NotFound("Your entity has saved nothing for this consultation yet.");
         var versions = await db.SubmittedVersions.CountAsync(v => v.SubmissionId == submission.Id);
@@ -52,11 +50,10 @@ internal static class SubmissionEndpoints
         PublishedQuestions questions, WriteQueue writes, TimeProvider clock, HttpContext http)
     {
         var now = clock.UtcNow();
-        var (context, problem) = await SubmissionGate.EnterAsync(db, user, id, now, writing: true);
+        var (context, asked, problem) = await SubmissionGate.EnterToWriteAsync(db, questions, FocalPoint.Of(user), id, now);
         if (problem is not null)
             return problem;
-        var (saved, refused) = await SubmissionWrites.SaveAsync(db, writes, context!, await questions.ForAsync(db, context!.Consultation),
-            request.Answers!, ETags.IfMatch(http.Request), now);
+        var (saved, refused) = await SubmissionWrites.SaveAsync(db, writes, context!, asked, request.Answers!, ETags.IfMatch(http.Request), now);
         if (refused is not null)
             return refused;
         http.Response.Headers.ETag = ETags.For(saved!.Version);
@@ -67,11 +64,10 @@ internal static class SubmissionEndpoints
         TimeProvider clock, HttpContext http)
     {
         var now = clock.UtcNow();
-        var (context, problem) = await SubmissionGate.EnterAsync(db, user, id, now, writing: true);
+        var (context, asked, problem) = await SubmissionGate.EnterToWriteAsync(db, questions, FocalPoint.Of(user), id, now);
         if (problem is not null)
             return problem;
-        var (submitted, version, refused) = await SubmissionWrites.SubmitAsync(db, writes, context!, await questions.ForAsync(db, context!.Consultation),
-            ETags.IfMatch(http.Request), now);
+        var (submitted, version, refused) = await SubmissionWrites.SubmitAsync(db, writes, context!, asked, ETags.IfMatch(http.Request), now);
         if (refused is not null)
             return refused;
         http.Response.Headers.ETag = ETags.For(version);
@@ -80,7 +76,7 @@ internal static class SubmissionEndpoints
 
     private static async Task<IResult> Versions(Guid id, ClaimsPrincipal user, SurveyDbContext db, TimeProvider clock)
     {
-        var (context, problem) = await SubmissionGate.EnterAsync(db, user, id, clock.UtcNow(), writing: false);
+        var (context, problem) = await SubmissionGate.EnterAsync(db, FocalPoint.Of(user), id, clock.UtcNow(), writing: false);
         if (problem is not null)
             return problem;
         var versions = await db.SubmittedVersions.AsNoTracking().Include(v => v.Answers)

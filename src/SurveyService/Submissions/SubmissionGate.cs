@@ -3,11 +3,19 @@ using SurveyService.Consultations;
 using SurveyService.Data.Consultations;
 using SurveyService.Identity;
 using SurveyService.Problems;
+using SurveyService.Questionnaires;
 
 namespace SurveyService.Submissions;
 
 /// <summary>Who is answering: a focal point of an entity of a category.</summary>
-internal sealed record FocalPoint(RespondentCategory Category, Guid EntityId, string UserId);
+internal sealed record FocalPoint(RespondentCategory Category, Guid EntityId, string UserId)
+{
+    /// <summary>The caller as a focal point, or null for anyone else (staff).</summary>
+    public static FocalPoint? Of(ClaimsPrincipal user) =>
+        user.Category() is { } category && user.EntityId() is { } entityId && user.UserId() is { } userId
+            ? new FocalPoint(category, entityId, userId)
+            : null;
+}
 
 /// <summary>Who is answering what: a respondent's entity, its category, and the consultation it answers.</summary>
 internal sealed record RespondentContext(Consultation Consultation, RespondentCategory Category, Guid EntityId, string UserId);
@@ -34,15 +42,11 @@ internal static class SubmissionGate
     /// (404 otherwise), only eligible categories (403), and for writes only while open (409,
     /// naming the time) by the server's clock.
     /// </summary>
-    public static Task<(RespondentContext? Context, IResult? Problem)> EnterAsync(
-        SurveyDbContext db, ClaimsPrincipal user, Guid consultationId, DateTime now, bool writing) =>
-        user.Category() is { } category && user.EntityId() is { } entityId && user.UserId() is { } userId
-            ? EnterAsync(db, new FocalPoint(category, entityId, userId), consultationId, now, writing)
-            : Task.FromResult<(RespondentContext?, IResult?)>((null, Problem.Forbidden("Only respondents (focal points of an entity) have submissions.")));
-
     public static async Task<(RespondentContext? Context, IResult? Problem)> EnterAsync(
-        SurveyDbContext db, FocalPoint focalPoint, Guid consultationId, DateTime now, bool writing)
+        SurveyDbContext db, FocalPoint? focalPoint, Guid consultationId, DateTime now, bool writing)
     {
+        if (focalPoint is null)
+            return (null, Problem.Forbidden("Only respondents (focal points of an entity) have submissions."));
         var consultation = await PublishedSchedule.For(db)(db, consultationId);
         if (consultation is null)
             return (null, ConsultationEndpoints.NotFound(consultationId));
@@ -63,5 +67,13 @@ internal static class SubmissionGate
             }
         }
         return (new RespondentContext(consultation, category, focalPoint.EntityId, focalPoint.UserId), null);
+    }
+
+    /// <summary>Entering to save or submit: the gate for writes, then the questions the answers are checked against.</summary>
+    public static async Task<(RespondentContext? Context, IReadOnlyDictionary<Guid, Question> Questions, IResult? Problem)> EnterToWriteAsync(
+        SurveyDbContext db, PublishedQuestions questions, FocalPoint? focalPoint, Guid consultationId, DateTime now)
+    {
+        var (context, problem) = await EnterAsync(db, focalPoint, consultationId, now, writing: true);
+        return context is null ? (null, new Dictionary<Guid, Question>(), problem) : (context, await questions.ForAsync(db, context.Consultation), null);
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace SurveyService.Submissions;
 
@@ -23,7 +24,7 @@ internal sealed class SubmissionLimitsOptions
 /// a hundred connections, and a request that waits there past the pool's timeout fails and is
 /// retried); in line they wait in the order they came, without a timeout of their own.
 /// </summary>
-internal sealed class SubmissionLimits(SubmissionLimitsOptions limits) : IRateLimiterPolicy<string>
+internal sealed class SubmissionLimits(IOptions<SubmissionLimitsOptions> options) : IRateLimiterPolicy<string>
 {
     public const string Policy = "submissions";
     private const int RetryAfterSeconds = 5;
@@ -39,8 +40,8 @@ internal sealed class SubmissionLimits(SubmissionLimitsOptions limits) : IRateLi
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         RateLimitPartition.GetConcurrencyLimiter(Policy, _ => new ConcurrencyLimiterOptions
         {
-            PermitLimit = limits.MaxConcurrent,
-            QueueLimit = limits.QueueLimit,
+            PermitLimit = options.Value.MaxConcurrent,
+            QueueLimit = options.Value.QueueLimit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
 }

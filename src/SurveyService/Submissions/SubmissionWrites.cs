@@ -28,6 +28,10 @@ internal static class SubmissionWrites
     private static readonly CompiledPerModel<Func<SurveyDbContext, Guid, Task<int>>> SubmittedVersionCount = new(() =>
         EF.CompileAsyncQuery((SurveyDbContext db, Guid submissionId) => db.SubmittedVersions.Count(v => v.SubmissionId == submissionId)));
 
+    /// <summary>The entity's submission with its answers, or null when it has saved nothing yet.</summary>
+    public static Task<Submission?> WithAnswersAsync(SurveyDbContext db, Guid consultationId, Guid entityId) =>
+        WithAnswers.For(db)(db, consultationId, entityId);
+
     private sealed record SubmissionState(Guid Id, int Version, DateTime? SubmittedAt, int Versions);
 
     public static async Task<(SubmissionResponse? Saved, IResult? Problem)> SaveAsync(SurveyDbContext db, WriteQueue writes, RespondentContext who,
@@ -124,7 +128,7 @@ internal static class SubmissionWrites
         IReadOnlyDictionary<Guid, Question> questions, IReadOnlyList<string>? ifMatch, DateTime now)
     {
         var consultationId = who.Consultation.Id;
-        var submission = await WithAnswers.For(db)(db, consultationId, who.EntityId);
+        var submission = await WithAnswersAsync(db, consultationId, who.EntityId);
         if (submission is null)
             return (null, 0, Problem.NotFound("Your entity has saved nothing for this consultation yet; save answers with PUT before submitting."));
         if (ifMatch is not null && !ETags.Matches(ifMatch, submission.Version))
