@@ -1,19 +1,40 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 
 namespace SurveyService.LoadTest;
 
 /// <summary>
 /// The measured phase over HTTP: every respondent saves its answers (PUT, no If-Match on a first
-/// save) and then submits with the ETag it got back, all released at the same instant.
+/// save) and then submits with the ETag it got back, all released at the same instant. The floors
+/// release the same respondents the same way, each making two authenticated requests that write
+/// nothing: what two requests per respondent cost on this machine before any write is made.
 /// </summary>
 internal static class HttpRush
 {
     public const string Save = "save";
     public const string Submit = "submit";
+    public const string Read = "read";
+    public const string Probe = "no database";
+
+    /// <summary>What each respondent does when released.</summary>
+    public enum Phase
+    {
+        /// <summary>Save, then submit: the deadline rush.</summary>
+        Rush,
+
+        /// <summary>Read the consultation twice (GET /api/consultations/{id}).</summary>
+        Reads,
+
+        /// <summary>
+        /// Twice a path no route matches: Kestrel, the bearer token's validation and a 404
+        /// problem, with no database work at all.
+        /// </summary>
+        NoDatabase,
+    }
 
     public static async Task<Measurements> RunAsync(HttpClient http, Guid consultationId, IReadOnlyList<Respondent> respondents, int concurrency,
-        double arrivalSeconds = 0)
+        double arrivalSeconds = 0, Phase phase = Phase.Rush)
     {
         var measurements = new Measurements { Respondents = respondents.Count, Concurrency = concurrency, ArrivalSeconds = arrivalSeconds };
         var path = $"/api/consultations/{consultationId}/submission";
@@ -29,7 +50,13 @@ internal static class HttpRush
             await gate.WaitAsync();
             try
             {
-                await SaveThenSubmitAsync(http, path, respondent, measurements);
+                var done = phase switch
+                {
+                    Phase.Reads => TwiceAsync(http, $"/api/consultations/{consultationId}", HttpStatusCode.OK, Read, respondent, measurements),
+                    Phase.NoDatabase => TwiceAsync(http, "/api/floor-probe", HttpStatusCode.NotFound, Probe, respondent, measurements),
+                    _ => SaveThenSubmitAsync(http, path, respondent, measurements),
+                };
+                await done;
             }
             finally
             {
@@ -64,9 +91,20 @@ internal static class HttpRush
             measurements.RespondentDone();
     }
 
+    private static async Task TwiceAsync(HttpClient http, string path, HttpStatusCode expected, string kind, Respondent respondent, Measurements measurements)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            if (!(await SendAsync(http, request, respondent, kind, measurements, expected)).Ok)
+                return;
+        }
+        measurements.RespondentDone();
+    }
+
     /// <summary>Times from send to the last byte of the body, which is what a browser waits for.</summary>
     private static async Task<(bool Ok, EntityTagHeaderValue? ETag)> SendAsync(HttpClient http, HttpRequestMessage request, Respondent respondent,
-        string kind, Measurements measurements)
+        string kind, Measurements measurements, HttpStatusCode? expected = null)
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", respondent.AccessToken);
         var clock = Stopwatch.StartNew();
@@ -75,7 +113,7 @@ internal static class HttpRush
             using var response = await http.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             var elapsed = clock.Elapsed.TotalMilliseconds;
-            var ok = response.IsSuccessStatusCode;
+            var ok = expected is { } status ? response.StatusCode == status : response.IsSuccessStatusCode;
             measurements.Add(new Sample(kind, elapsed, ((int)response.StatusCode).ToString(), ok));
             if (!ok)
                 measurements.ErrorDetail($"{kind} of respondent {respondent.Index} ({respondent.Category}): {(int)response.StatusCode} {ServiceClient.Truncate(body)}");

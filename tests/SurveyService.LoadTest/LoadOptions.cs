@@ -23,6 +23,9 @@ internal sealed record LoadOptions
 
     public bool SkipCeiling { get; init; }
 
+    /// <summary>After the rush, the same respondents make two authenticated reads each instead of writing: the HTTP floor.</summary>
+    public bool Floor { get; init; }
+
     /// <summary>Signed-in respondents saved by an earlier run against the same service, or written here after provisioning.</summary>
     public string? AccountsFile { get; init; }
 
@@ -67,6 +70,8 @@ internal sealed record LoadOptions
           --ceiling-sweep C1,C2,...    more in-process concurrencies to try for the ceiling (default 1,4,16,64; "none" for none)
           --arrival-seconds S          spread the respondents' arrivals evenly over S seconds (default 0: all at once)
           --no-ceiling                 skip the in-process ceiling
+          --floor                      after the rush, the same respondents released the same way, each reading
+                                       the consultation twice (no writes): the HTTP floor of this machine
           --accounts FILE              reuse the signed-in respondents saved in FILE by an earlier run against the
                                        same service, or save them there (tokens last an hour)
         """;
@@ -92,6 +97,7 @@ internal sealed record LoadOptions
                 "--ceiling-sweep" => options with { CeilingSweep = List(Value()) },
                 "--arrival-seconds" => options with { ArrivalSeconds = double.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--no-ceiling" => options with { SkipCeiling = true },
+                "--floor" => options with { Floor = true },
                 "--accounts" => options with { AccountsFile = Value() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

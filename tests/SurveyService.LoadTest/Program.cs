@@ -81,7 +81,25 @@ Console.WriteLine(Report.Http(rush, counted, cpu));
 if (service is not null)
     Console.WriteLine(await CostProbe.RunAsync(http, service, consultation.Id, respondents[0].AccessToken) + Environment.NewLine);
 
-var failed = rush.Errors.Any() || rush.Completed != options.Respondents || (counted is { } c && c != options.Respondents);
+var floorsFailed = false;
+if (options.Floor)
+{
+    foreach (var phase in new[] { HttpRush.Phase.NoDatabase, HttpRush.Phase.Reads })
+    {
+        Console.Error.WriteLine($"HTTP floor ({phase}): the same respondents, two requests each, no writes.");
+        var floorBefore = service?.TotalProcessorTime;
+        var floor = await HttpRush.RunAsync(http, consultation.Id, respondents, concurrency, options.ArrivalSeconds, phase);
+        service?.Refresh();
+        var floorCpu = new List<CpuUse>();
+        if (service is not null)
+            floorCpu.Add(new CpuUse("service", service.TotalProcessorTime - floorBefore!.Value, floor.Wall));
+        floorCpu.Add(new CpuUse("load generator", floor.OwnProcessorTime, floor.Wall));
+        Console.WriteLine(Report.Floor(floor, phase, rush, floorCpu));
+        floorsFailed |= floor.Errors.Any();
+    }
+}
+
+var failed = floorsFailed || rush.Errors.Any() || rush.Completed != options.Respondents || (counted is { } c && c != options.Respondents);
 if (counted is null)
     Console.Error.WriteLine("No --sqlite given: submissions in the database were not counted.");
 

@@ -75,11 +75,33 @@ internal static class Report
         return text.ToString();
     }
 
-    private static void Latencies(StringBuilder text, Measurements m)
+    public static string Floor(Measurements floor, HttpRush.Phase phase, Measurements rush, IReadOnlyList<CpuUse> cpu)
+    {
+        var text = new StringBuilder();
+        var what = phase == HttpRush.Phase.Reads
+            ? "two authenticated reads of the consultation each (GET /api/consultations/{id}: two queries), no writes"
+            : "two authenticated requests each to a path no route matches (404 problem): no database work at all";
+        text.AppendLine(Invariant($"### HTTP floor: the same N = {floor.Respondents:N0} respondents, C = {floor.Concurrency:N0}, {what}"));
+        text.AppendLine();
+        text.AppendLine("| measure | value |");
+        text.AppendLine("|---|---|");
+        text.AppendLine(Invariant($"| wall time | {floor.Wall.TotalSeconds:0.000} s |"));
+        text.AppendLine(Invariant($"| requests/s | {floor.RequestsPerSecond:0.0} |"));
+        text.AppendLine(Invariant($"| errors | {ErrorText(floor)} |"));
+        text.AppendLine(Invariant($"| **rush p99 / floor p99** | **{rush.Of(null).P99 / floor.Of(null).P99:0.00}** ({rush.Of(null).P99:0} / {floor.Of(null).P99:0} ms) |"));
+        text.AppendLine();
+        Latencies(text, floor, [("all", null)]);
+        foreach (var use in cpu)
+            text.AppendLine("- " + use.Describe());
+        Details(text, floor);
+        return text.ToString();
+    }
+
+    private static void Latencies(StringBuilder text, Measurements m, (string Label, string? Kind)[]? kinds = null)
     {
         text.AppendLine("| latency (ms) | count | p50 | p95 | p99 | max |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var (label, kind) in new[] { ("save", HttpRush.Save), ("submit", HttpRush.Submit), ("all", (string?)null) })
+        foreach (var (label, kind) in kinds ?? [("save", HttpRush.Save), ("submit", HttpRush.Submit), ("all", null)])
         {
             var p = m.Of(kind);
             text.AppendLine(Invariant($"| {label} | {p.Count:N0} | {p.P50:0.0} | {p.P95:0.0} | {p.P99:0.0} | {p.Max:0.0} |"));

@@ -147,6 +147,10 @@ internal static class SubmissionWrites
         if (unanswered.Length > 0)
             return (null, 0, Problem.Invalid("answers", $"Required questions are not answered: {string.Join(", ", unanswered)}. Save answers to them, then submit."));
 
+        // Counted before the write, outside SQLite's single writer: exact whenever the write below
+        // succeeds, because any submit after the read above moved the version, and the write is
+        // conditional on the version that read saw.
+        var number = await SubmittedVersionCount.For(db)(db, submission.Id) + 1;
         SubmittedVersion? version = null;
         var won = await writes.WriteAsync(db, async tx =>
         {
@@ -162,8 +166,6 @@ internal static class SubmissionWrites
                     .SetProperty(s => s.UpdatedBy, who.UserId));
             if (updated == 0)
                 return false;
-            // Counted after the conditional update, which holds the submission's row (or SQLite's write lock).
-            var number = await SubmittedVersionCount.For(tx)(tx, submission.Id) + 1;
             var answers = submission.Answers.Select(a => new SubmittedAnswer
             {
                 SubmittedVersionId = versionId, QuestionId = a.QuestionId, Text = a.Text, Choices = a.Choices, Value = a.Value,
