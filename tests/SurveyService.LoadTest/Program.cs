@@ -18,17 +18,7 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
 }
 
 var concurrency = options.EffectiveConcurrency;
-using var http = new HttpClient(new SocketsHttpHandler
-{
-    // One connection per respondent in flight, as N browsers would open; no client-side cap.
-    MaxConnectionsPerServer = int.MaxValue,
-    PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-    AutomaticDecompression = DecompressionMethods.None,
-})
-{
-    BaseAddress = options.BaseUrl,
-    Timeout = TimeSpan.FromMinutes(5),
-};
+using var http = NewHttpClient();
 var client = new ServiceClient(http);
 var tag = Guid.NewGuid().ToString("N")[..8];
 
@@ -88,7 +78,9 @@ if (options.Floor)
     {
         Console.Error.WriteLine($"HTTP floor ({phase}): the same respondents, two requests each, no writes.");
         var floorBefore = service?.TotalProcessorTime;
-        var floor = await HttpRush.RunAsync(http, consultation.Id, respondents, concurrency, options.ArrivalSeconds, phase);
+        // Fresh connections, as the rush had: opening 2,000 of them is part of what a rush costs.
+        using var fresh = NewHttpClient();
+        var floor = await HttpRush.RunAsync(fresh, consultation.Id, respondents, concurrency, options.ArrivalSeconds, phase);
         service?.Refresh();
         var floorCpu = new List<CpuUse>();
         if (service is not null)
@@ -122,6 +114,18 @@ if (!options.SkipCeiling)
 }
 
 return failed ? 1 : 0;
+
+HttpClient NewHttpClient() => new(new SocketsHttpHandler
+{
+    // One connection per respondent in flight, as N browsers would open; no client-side cap.
+    MaxConnectionsPerServer = int.MaxValue,
+    PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+    AutomaticDecompression = DecompressionMethods.None,
+})
+{
+    BaseAddress = options.BaseUrl,
+    Timeout = TimeSpan.FromMinutes(5),
+};
 
 async Task<Respondent[]> ProvisionAsync(BenchmarkConsultation target, string runTag, int count)
 {
