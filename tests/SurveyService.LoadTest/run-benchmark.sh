@@ -122,7 +122,7 @@ run() {
     fi
 }
 for n in $SIZES; do
-    run --respondents "$n" "$@"
+    run --respondents "$n" --floor "$@"
 done
 for pair in $SPREAD; do
     run --respondents "${pair%%:*}" --arrival-seconds "${pair#*:}" --no-ceiling "$@"
