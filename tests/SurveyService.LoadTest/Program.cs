@@ -56,13 +56,7 @@ Console.Error.WriteLine($"Setup took {setup.Elapsed.TotalSeconds:0.0} s (consult
 
 // The measured phase over HTTP, with the processor time each side spent.
 using var service = options.ServicePid is { } pid ? Process.GetProcessById(pid) : null;
-var serviceBefore = service?.TotalProcessorTime;
-var rush = await HttpRush.RunAsync(http, consultation.Id, respondents, concurrency, options.ArrivalSeconds);
-service?.Refresh();
-var cpu = new List<CpuUse>();
-if (service is not null)
-    cpu.Add(new CpuUse("service", service.TotalProcessorTime - serviceBefore!.Value, rush.Wall));
-cpu.Add(new CpuUse("load generator", rush.OwnProcessorTime, rush.Wall));
+var (rush, cpu) = await MeasuredAsync(() => HttpRush.RunAsync(http, consultation.Id, respondents, concurrency, options.ArrivalSeconds));
 
 int? counted = options.Sqlite is { } file
     ? await SqliteContexts.CountSubmittedAsync(SqliteContexts.ReadOnly(file), consultation.Id)
@@ -77,15 +71,9 @@ if (options.Floor)
     foreach (var phase in new[] { HttpRush.Phase.NoDatabase, HttpRush.Phase.Reads })
     {
         Console.Error.WriteLine($"HTTP floor ({phase}): the same respondents, two requests each, no writes.");
-        var floorBefore = service?.TotalProcessorTime;
         // Fresh connections, as the rush had: opening 2,000 of them is part of what a rush costs.
         using var fresh = NewHttpClient();
-        var floor = await HttpRush.RunAsync(fresh, consultation.Id, respondents, concurrency, options.ArrivalSeconds, phase);
-        service?.Refresh();
-        var floorCpu = new List<CpuUse>();
-        if (service is not null)
-            floorCpu.Add(new CpuUse("service", service.TotalProcessorTime - floorBefore!.Value, floor.Wall));
-        floorCpu.Add(new CpuUse("load generator", floor.OwnProcessorTime, floor.Wall));
+        var (floor, floorCpu) = await MeasuredAsync(() => HttpRush.RunAsync(fresh, consultation.Id, respondents, concurrency, options.ArrivalSeconds, phase));
         Console.WriteLine(Report.Floor(floor, phase, rush, floorCpu));
         floorsFailed |= floor.Errors.Any();
     }
@@ -114,6 +102,19 @@ if (!options.SkipCeiling)
 }
 
 return failed ? 1 : 0;
+
+// A phase over HTTP, with the processor time each side of loopback spent on it.
+async Task<(Measurements, List<CpuUse>)> MeasuredAsync(Func<Task<Measurements>> phase)
+{
+    var serviceBefore = service?.TotalProcessorTime;
+    var measured = await phase();
+    service?.Refresh();
+    var used = new List<CpuUse>();
+    if (service is not null)
+        used.Add(new CpuUse("service", service.TotalProcessorTime - serviceBefore!.Value, measured.Wall));
+    used.Add(new CpuUse("load generator", measured.OwnProcessorTime, measured.Wall));
+    return (measured, used);
+}
 
 HttpClient NewHttpClient() => new(new SocketsHttpHandler
 {

@@ -40,17 +40,12 @@ internal static class Report
 
     public static string Ceiling(Measurements ceiling, int counted, IReadOnlyList<(Measurements Run, int Counted)> sweep, Measurements http, CpuUse cpu)
     {
-        var text = new StringBuilder();
-        text.AppendLine(Invariant($"### In-process ceiling: N = {ceiling.Respondents:N0}, same concurrency C = {ceiling.Concurrency:N0}"));
-        text.AppendLine();
-        text.AppendLine("| measure | value |");
-        text.AppendLine("|---|---|");
-        text.AppendLine(Invariant($"| wall time | {ceiling.Wall.TotalSeconds:0.000} s |"));
-        text.AppendLine(Invariant($"| respondents/s (save + submit pairs) | {ceiling.RespondentsPerSecond:0.0} |"));
-        text.AppendLine(Invariant($"| errors | {ErrorText(ceiling)} |"));
-        text.AppendLine(Invariant($"| submissions in its database afterwards | {counted:N0} of {ceiling.Respondents:N0} |"));
-        text.AppendLine(Invariant($"| **HTTP path / in-process, same C** | **{http.RespondentsPerSecond / ceiling.RespondentsPerSecond:0.00}** ({http.RespondentsPerSecond:0.0} / {ceiling.RespondentsPerSecond:0.0} respondents/s) |"));
-        text.AppendLine();
+        var text = Table(Invariant($"### In-process ceiling: N = {ceiling.Respondents:N0}, same concurrency C = {ceiling.Concurrency:N0}"),
+            Invariant($"| wall time | {ceiling.Wall.TotalSeconds:0.000} s |"),
+            Invariant($"| respondents/s (save + submit pairs) | {ceiling.RespondentsPerSecond:0.0} |"),
+            Invariant($"| errors | {ErrorText(ceiling)} |"),
+            Invariant($"| submissions in its database afterwards | {counted:N0} of {ceiling.Respondents:N0} |"),
+            Invariant($"| **HTTP path / in-process, same C** | **{http.RespondentsPerSecond / ceiling.RespondentsPerSecond:0.00}** ({http.RespondentsPerSecond:0.0} / {ceiling.RespondentsPerSecond:0.0} respondents/s) |"));
         Latencies(text, ceiling);
         text.AppendLine("- " + cpu.Describe());
         Details(text, ceiling);
@@ -77,19 +72,14 @@ internal static class Report
 
     public static string Floor(Measurements floor, HttpRush.Phase phase, Measurements rush, IReadOnlyList<CpuUse> cpu)
     {
-        var text = new StringBuilder();
         var what = phase == HttpRush.Phase.Reads
             ? "two authenticated reads of the consultation each (GET /api/consultations/{id}: two queries), no writes"
             : "two authenticated requests each to a path no route matches (404 problem): no database work at all";
-        text.AppendLine(Invariant($"### HTTP floor: the same N = {floor.Respondents:N0} respondents, C = {floor.Concurrency:N0}, {what}"));
-        text.AppendLine();
-        text.AppendLine("| measure | value |");
-        text.AppendLine("|---|---|");
-        text.AppendLine(Invariant($"| wall time | {floor.Wall.TotalSeconds:0.000} s |"));
-        text.AppendLine(Invariant($"| requests/s | {floor.RequestsPerSecond:0.0} |"));
-        text.AppendLine(Invariant($"| errors | {ErrorText(floor)} |"));
-        text.AppendLine(Invariant($"| **rush p99 / floor p99** | **{rush.Of(null).P99 / floor.Of(null).P99:0.00}** ({rush.Of(null).P99:0} / {floor.Of(null).P99:0} ms) |"));
-        text.AppendLine();
+        var text = Table(Invariant($"### HTTP floor: the same N = {floor.Respondents:N0} respondents, C = {floor.Concurrency:N0}, {what}"),
+            Invariant($"| wall time | {floor.Wall.TotalSeconds:0.000} s |"),
+            Invariant($"| requests/s | {floor.RequestsPerSecond:0.0} |"),
+            Invariant($"| errors | {ErrorText(floor)} |"),
+            Invariant($"| **rush p99 / floor p99** | **{rush.Of(null).P99 / floor.Of(null).P99:0.00}** ({rush.Of(null).P99:0} / {floor.Of(null).P99:0} ms) |"));
         Latencies(text, floor, [("all", null)]);
         foreach (var use in cpu)
             text.AppendLine("- " + use.Describe());
@@ -107,6 +97,20 @@ internal static class Report
             text.AppendLine(Invariant($"| {label} | {p.Count:N0} | {p.P50:0.0} | {p.P95:0.0} | {p.P99:0.0} | {p.Max:0.0} |"));
         }
         text.AppendLine();
+    }
+
+    /// <summary>A heading, then a two-column table of measures.</summary>
+    private static StringBuilder Table(string heading, params string[] rows)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(heading);
+        text.AppendLine();
+        text.AppendLine("| measure | value |");
+        text.AppendLine("|---|---|");
+        foreach (var row in rows)
+            text.AppendLine(row);
+        text.AppendLine();
+        return text;
     }
 
     private static void Details(StringBuilder text, Measurements m)
