@@ -22,6 +22,8 @@ builder.Services.AddSurveyProblems();
 builder.Services.AddSurveyDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddSurveyIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddSurveyJobs(builder.Configuration);
+builder.Services.AddAccounts();
+builder.Services.AddConsultations();
 builder.Services.AddSubmissions();
 builder.Services.AddSurveyAnalysis();
 builder.Services.AddDemoData();

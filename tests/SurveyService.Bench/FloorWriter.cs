@@ -71,7 +71,7 @@ internal static class FloorWriter
         await using var db = BenchDatabase.Open(database);
         var id = await BenchDatabase.ConsultationIdAsync(db, title);
         var consultation = await db.Consultations.AsNoTracking().Include(c => c.Weights).SingleAsync(c => c.Id == id);
-        var weights = Weighting.WeightsOf(consultation).ToDictionary(w => w.Key.ToString(), w => (double)w.Value);
+        var weights = CategoryWeights.Of(consultation).ToDictionary(w => w.Key.ToString(), w => (double)w.Value);
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
 

@@ -14,7 +14,7 @@ namespace SurveyService.LoadTest;
 /// </summary>
 internal static class InProcessCeiling
 {
-    private sealed record Seeded(FocalPoint FocalPoint, AnswerInput[] Answers);
+    private sealed record Seeded(Identity.Respondent Respondent, AnswerInput[] Answers);
 
     public static async Task<(Measurements Measurements, int Counted)> RunAsync(int respondents, int concurrency)
     {
@@ -79,7 +79,7 @@ internal static class InProcessCeiling
             var entity = new Entity { Name = $"In-process entity {i}", Category = category, CreatedAt = now };
             db.Entities.Add(entity);
             // Submissions name their author by user id without a foreign key, so no accounts are needed.
-            seeded[i] = new Seeded(new FocalPoint(category, entity.Id, Guid.NewGuid().ToString()),
+            seeded[i] = new Seeded(new Identity.Respondent(Guid.NewGuid().ToString(), entity.Id, category),
                 [.. Questionnaire.AnswersFor(category, i).Select(a => new AnswerInput(questionIds[a.Code], a.Text, a.Choices, a.Value))]);
         }
         await db.SaveChangesAsync();
@@ -98,11 +98,11 @@ internal static class InProcessCeiling
             try
             {
                 var version = await Timed(measurements, HttpRush.Save, index,
-                    () => writes.SaveAsync(consultationId, respondent.FocalPoint, respondent.Answers));
+                    () => writes.SaveAsync(consultationId, respondent.Respondent, respondent.Answers));
                 if (version is null)
                     return;
                 var done = await Timed(measurements, HttpRush.Submit, index,
-                    () => writes.SubmitAsync(consultationId, respondent.FocalPoint, version.Value));
+                    () => writes.SubmitAsync(consultationId, respondent.Respondent, version.Value));
                 if (done is not null)
                     measurements.RespondentDone();
             }

@@ -1,16 +1,13 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
-using SurveyService.Data.Consultations;
-using SurveyService.Questionnaires;
 using SurveyService.Submissions;
 
 namespace SurveyService.LoadTest;
 
 /// <summary>
-/// One save and one submit straight through the service's own code, without HTTP, tokens or JSON:
-/// its gate, its questions, its writes and its write queue, on a database set up by its own
+/// One save and one submit straight through the service's own use cases, without HTTP, tokens or
+/// JSON: the same gate, questions, rules and writer as the API, on a database set up by its own
 /// <c>AddSurveyDatabase</c> (pooled contexts, SQLite pragmas, busy retry), each respondent in a
 /// scope of its own as a request would be.
 /// </summary>
@@ -26,6 +23,7 @@ internal sealed class RespondentWrites : IAsyncDisposable
         var collection = new ServiceCollection().AddLogging().AddMetrics();
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddSurveyDatabase(configuration, new HostingEnvironment { ContentRootPath = Path.GetDirectoryName(sqliteFile)!, EnvironmentName = "Production" });
+        collection.AddSingleton(TimeProvider.System);
         collection.AddSubmissions();
         services = collection.BuildServiceProvider();
     }
@@ -37,35 +35,27 @@ internal sealed class RespondentWrites : IAsyncDisposable
     }
 
     /// <summary>A first save (no submission yet): returns the version, the ETag a client would send back.</summary>
-    public Task<int> SaveAsync(Guid consultationId, FocalPoint focalPoint, AnswerInput[] answers) =>
-        WithDatabaseAsync(async db =>
+    public Task<int> SaveAsync(Guid consultationId, Identity.Respondent respondent, AnswerInput[] answers) =>
+        WithServicesAsync(async scope =>
         {
-            var now = DateTime.UtcNow;
-            var (context, questions) = await EnterAsync(db, focalPoint, consultationId, now);
-            var (saved, refused) = await SubmissionWrites.SaveAsync(db, services.GetRequiredService<WriteQueue>(), context, questions, answers, null, now);
-            return saved?.Version ?? throw Refused("save", refused);
+            var outcome = await scope.GetRequiredService<SaveAnswers>().SaveAsync(respondent, consultationId, answers, expected: null);
+            return outcome is SaveOutcome.Saved saved ? saved.Submission.Version : throw Refused("save", outcome);
         });
 
-    public Task<int> SubmitAsync(Guid consultationId, FocalPoint focalPoint, int version) =>
-        WithDatabaseAsync(async db =>
+    public Task<int> SubmitAsync(Guid consultationId, Identity.Respondent respondent, int version) =>
+        WithServicesAsync(async scope =>
         {
-            var now = DateTime.UtcNow;
-            var (context, questions) = await EnterAsync(db, focalPoint, consultationId, now);
-            var (submitted, _, refused) = await SubmissionWrites.SubmitAsync(db, services.GetRequiredService<WriteQueue>(), context, questions,
-                [ETags.For(version)], now);
-            return submitted?.Receipt.Version ?? throw Refused("submit", refused);
+            var outcome = await scope.GetRequiredService<SubmitAnswers>().SubmitAsync(respondent, consultationId, ExpectedVersion.Exactly(version));
+            return outcome is SubmitOutcome.Submitted submitted ? submitted.Version.Number : throw Refused("submit", outcome);
         });
 
     public ValueTask DisposeAsync() => services.DisposeAsync();
 
-    private async Task<(RespondentContext, IReadOnlyDictionary<Guid, Question>)> EnterAsync(SurveyDbContext db, FocalPoint focalPoint,
-        Guid consultationId, DateTime now)
+    private async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
-        var (context, questions, problem) = await SubmissionGate.EnterToWriteAsync(db, services.GetRequiredService<PublishedQuestions>(),
-            focalPoint, consultationId, now);
-        return context is not null ? (context, questions) : throw Refused("entering", problem);
+        await using var scope = services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
     }
 
-    private static InvalidOperationException Refused(string what, IResult? problem) =>
-        new($"The service's code refused the {what}: {(problem as IStatusCodeHttpResult)?.StatusCode} {(problem as IValueHttpResult)?.Value}");
+    private static InvalidOperationException Refused(string what, object outcome) => new($"The service's code refused the {what}: {outcome}");
 }

@@ -1,37 +1,47 @@
 using Microsoft.AspNetCore.Identity;
 using SurveyService.Data.Accounts;
+using SurveyService.Data.Entities;
 using SurveyService.Problems;
 
 namespace SurveyService.Accounts;
 
-/// <summary>Creates Identity users and turns Identity's refusals into the API's 400 and 409 answers.</summary>
+/// <summary>What creating an account did: the account, or why there is none.</summary>
+internal abstract record AccountOutcome
+{
+    public sealed record Created(SurveyUser User, Entity? Entity) : AccountOutcome;
+
+    public sealed record EmailTaken(string Email) : AccountOutcome;
+
+    /// <summary>Identity's password policy or its rules for addresses refused it, by field.</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : AccountOutcome;
+
+    public sealed record EntityNotFound(Guid EntityId) : AccountOutcome;
+}
+
+/// <summary>Creates Identity users, turning Identity's refusals into the domain's.</summary>
 internal sealed class AccountCreation(UserManager<SurveyUser> users)
 {
-    public async Task<(SurveyUser? User, IResult? Problem)> CreateAsync(string email, string displayName, string password,
-        Guid? entityId, StaffRole? role)
+    public async Task<AccountOutcome> CreateAsync(string email, string displayName, string password, Entity? entity, StaffRole? role)
     {
         var user = new SurveyUser
         {
             UserName = email,
             Email = email,
             DisplayName = displayName.Trim(),
-            EntityId = entityId,
+            EntityId = entity?.Id,
             StaffRole = role,
         };
         var result = await users.CreateAsync(user, password);
-        return result.Succeeded ? (user, null) : (null, ToProblem(email, result));
-    }
-
-    private static IResult ToProblem(string email, IdentityResult result)
-    {
+        if (result.Succeeded)
+            return new AccountOutcome.Created(user, entity);
         if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
-            return Problem.Conflict($"An account with the email '{email}' already exists.");
+            return new AccountOutcome.EmailTaken(email);
 
         var errors = new ValidationErrors();
         foreach (var error in result.Errors)
             errors.Add(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "password"
                 : error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? "email"
                 : "account", error.Description);
-        return TypedResults.ValidationProblem(errors.ToDictionary(), detail: "The account cannot be created; see errors.");
+        return new AccountOutcome.Invalid(errors.ToDictionary());
     }
 }

@@ -28,37 +28,18 @@ internal static class AccountEndpoints
         return app;
     }
 
-    private static async Task<IResult> Register(
-        RegistrationRequest request, SurveyDbContext db, AccountCreation accounts, TimeProvider clock)
-    {
-        // The entity is only tracked here; Identity's SaveChanges writes it with the user, in one
-        // transaction, so a refused account leaves no orphan entity behind.
-        var entity = new Entity
-        {
-            Name = (string.IsNullOrWhiteSpace(request.Organization) ? request.DisplayName! : request.Organization).Trim(),
-            Category = RespondentCategory.Stakeholder,
-            CountryCode = request.Country?.ToUpperInvariant(),
-            StakeholderGroup = request.StakeholderGroup?.Trim(),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Entities.Add(entity);
-        var (user, problem) = await accounts.CreateAsync(request.Email!, request.DisplayName!, request.Password!, entity.Id, role: null);
-        if (problem is not null)
-            return problem;
-        return TypedResults.Created($"/api/registrations/{user!.Id}", ToResponse(user, entity));
-    }
+    public static IServiceCollection AddAccounts(this IServiceCollection services) => services
+        .AddScoped<AccountCreation>()
+        .AddScoped<RegisterStakeholder>()
+        .AddScoped<ProvisionAccounts>();
 
-    private static async Task<Created<EntityResponse>> CreateEntity(CreateEntityRequest request, SurveyDbContext db, TimeProvider clock)
+    private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> Register(RegistrationRequest request,
+        RegisterStakeholder registering) =>
+        Answer(await registering.RegisterAsync(request), user => $"/api/registrations/{user.Id}");
+
+    private static async Task<Created<EntityResponse>> CreateEntity(CreateEntityRequest request, ProvisionAccounts provisioning)
     {
-        var entity = new Entity
-        {
-            Name = request.Name!.Trim(),
-            Category = request.Category!.Value,
-            CountryCode = request.CountryCode?.ToUpperInvariant(),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Entities.Add(entity);
-        await db.SaveChangesAsync();
+        var entity = await provisioning.EntityAsync(request.Name!, request.Category!.Value, request.CountryCode);
         return TypedResults.Created($"/api/entities/{entity.Id}", ToResponse(entity));
     }
 
@@ -74,23 +55,29 @@ internal static class AccountEndpoints
     private static async Task<Results<Ok<EntityResponse>, ProblemHttpResult>> GetEntity(Guid id, SurveyDbContext db) =>
         await db.Entities.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id) is { } entity
             ? TypedResults.Ok(ToResponse(entity))
-            : Problem.NotFound($"No entity has the id {id}.");
+            : EntityNotFound(id);
 
-    private static async Task<IResult> CreateFocalPoint(
-        Guid id, CreateFocalPointRequest request, SurveyDbContext db, AccountCreation accounts)
-    {
-        var entity = await db.Entities.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id);
-        if (entity is null)
-            return Problem.NotFound($"No entity has the id {id}.");
-        var (user, problem) = await accounts.CreateAsync(request.Email!, request.DisplayName!, request.Password!, entity.Id, role: null);
-        return problem ?? TypedResults.Created($"/api/entities/{id}/accounts/{user!.Id}", ToResponse(user, entity));
-    }
+    private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> CreateFocalPoint(Guid id, CreateFocalPointRequest request,
+        ProvisionAccounts provisioning) =>
+        Answer(await provisioning.FocalPointAsync(id, request.Email!, request.DisplayName!, request.Password!),
+            user => $"/api/entities/{id}/accounts/{user.Id}");
 
-    private static async Task<IResult> CreateStaff(CreateStaffRequest request, AccountCreation accounts)
-    {
-        var (user, problem) = await accounts.CreateAsync(request.Email!, request.DisplayName!, request.Password!, entityId: null, request.Role);
-        return problem ?? TypedResults.Created($"/api/staff/{user!.Id}", ToResponse(user, entity: null));
-    }
+    private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> CreateStaff(CreateStaffRequest request,
+        ProvisionAccounts provisioning) =>
+        Answer(await provisioning.StaffAsync(request.Email!, request.DisplayName!, request.Password!, request.Role!.Value),
+            user => $"/api/staff/{user.Id}");
+
+    private static Results<Created<AccountResponse>, ProblemHttpResult> Answer(AccountOutcome outcome, Func<SurveyUser, string> location) =>
+        outcome switch
+        {
+            AccountOutcome.Created(var user, var entity) => TypedResults.Created(location(user), ToResponse(user, entity)),
+            AccountOutcome.EmailTaken(var email) => Problem.Conflict($"An account with the email '{email}' already exists."),
+            AccountOutcome.Invalid(var errors) => Problem.Invalid(errors, "The account cannot be created; see errors."),
+            AccountOutcome.EntityNotFound(var entityId) => EntityNotFound(entityId),
+            _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
+        };
+
+    private static ProblemHttpResult EntityNotFound(Guid id) => Problem.NotFound($"No entity has the id {id}.");
 
     private static EntityResponse ToResponse(Entity entity) =>
         new(entity.Id, entity.Name, entity.Category, entity.CountryCode, entity.StakeholderGroup);

@@ -59,17 +59,17 @@ internal static class AnalysisBuilder
     {
         var consultation = await db.Consultations.AsNoTracking().Include(c => c.Weights).FirstAsync(c => c.Id == consultationId);
         var questions = await db.Questions.AsNoTracking().Where(q => q.ConsultationId == consultationId).OrderBy(q => q.Order).ToListAsync();
-        var weights = Weighting.WeightsOf(consultation);
+        var weights = CategoryWeights.Of(consultation);
         var rows = new AnswerRows(db, consultationId);
 
-        var figures = new Figures(questions, weights);
+        var shares = new WeightedShares(questions, weights);
         await foreach (var (questionId, category, choices, value) in rows.ForFiguresAsync())
-            figures.Add(questionId, category, choices, value);
+            shares.Add(questionId, category, choices, value);
 
         var submitted = db.Submissions.AsNoTracking().Where(s => s.ConsultationId == consultationId && s.LatestSubmittedVersionId != null);
         var respondents = await submitted.Join(db.Entities, s => s.EntityId, e => e.Id, (s, e) => e.Category)
             .GroupBy(category => category).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        var eligible = await db.Entities.AsNoTracking().GroupBy(e => e.Category)
+        var registered = await db.Entities.AsNoTracking().GroupBy(e => e.Category)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         var screenedOut = await submitted.Join(db.SubmittedAnswers, s => s.LatestSubmittedVersionId, a => (Guid?)a.SubmittedVersionId, (s, a) => a)
             .CountAsync(a => !a.Related);
@@ -77,8 +77,8 @@ internal static class AnalysisBuilder
             .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync();
 
         var summary = new AnalysisSummary(consultationId, new DateTimeOffset(generatedAt, TimeSpan.Zero), weights,
-            respondents.Values.Sum(), screenedOut, figures.Summarize());
-        return new WorkbookInput(consultation, questions, summary, respondents, eligible,
+            respondents.Values.Sum(), screenedOut, shares.Summarize());
+        return new WorkbookInput(consultation, questions, summary, respondents, registered,
             staff.ToDictionary(u => u.Id, u => $"{u.DisplayName} <{u.Email}>"), rows);
     }
 }

@@ -42,7 +42,7 @@ internal sealed class AnalysisCompiler(SurveyDbContext db, TimeProvider clock, I
                 (stage, percent) => db.Analyses.Where(a => a.ConsultationId == consultationId).ExecuteUpdateAsync(set => set
                     .SetProperty(a => a.Stage, stage).SetProperty(a => a.Progress, percent)));
             var summaryJson = JsonSerializer.Serialize(compiled.Summary, json.Value.SerializerOptions);
-            await db.WriteAsync(async () =>
+            await TransactionPerWrite.RunAsync(db, async () =>
             {
                 await db.AnalysisWorkbooks.Where(w => w.ConsultationId == consultationId).ExecuteDeleteAsync();
                 // One workbook in memory at a time: read, insert, let go.
@@ -89,6 +89,8 @@ internal static class AnalysisSetup
     public static IServiceCollection AddSurveyAnalysis(this IServiceCollection services)
     {
         services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ScreenAnswer>();
+        services.AddScoped<RequestCompile>();
         return services;
     }
 }

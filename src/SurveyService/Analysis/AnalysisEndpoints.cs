@@ -9,7 +9,7 @@ namespace SurveyService.Analysis;
 public sealed record AnalysisStatusResponse(Guid ConsultationId, AnalysisStatus Status, DateTimeOffset? RequestedAt, DateTimeOffset? GeneratedAt,
     string? Error, int Attempts, string? Stage, int Progress);
 
-/// <summary>Closing, and what analysts do once a consultation is closed: read the status, compile again, download.</summary>
+/// <summary>What analysts do once a consultation is closed: read the status, compile again, download.</summary>
 internal static class AnalysisEndpoints
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -17,8 +17,6 @@ internal static class AnalysisEndpoints
     public static IEndpointRouteBuilder MapAnalysis(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/consultations/{id:guid}").WithTags("Closing and analysis");
-        group.MapPost("/close", Close).RequireAuthorization(Policies.Secretariat)
-            .WithSummary("Close now: the same effect as the deadline passing; the analysis is compiled in the background.");
         group.MapGet("/analysis", Status).RequireAuthorization(Policies.Staff);
         group.MapPost("/analysis", Compile).RequireAuthorization(Policies.Analyst).WithSummary("Compile again (after screening).");
         group.MapGet("/analysis/workbook", Workbook).RequireAuthorization(Policies.Analyst)
@@ -28,31 +26,21 @@ internal static class AnalysisEndpoints
         return app;
     }
 
-    private static async Task<IResult> Close(Guid id, SurveyDbContext db, ConsultationCloser closer) =>
-        await closer.CloseNowAsync(id) switch
-        {
-            CloseOutcome.NotFound => ConsultationEndpoints.NotFound(id),
-            CloseOutcome.Draft => Problem.Conflict("The consultation is a draft; publish it before it can be closed."),
-            _ => TypedResults.Accepted($"/api/consultations/{id}/analysis", await ReadStatusAsync(db, id)),
-        };
-
-    private static async Task<IResult> Status(Guid id, SurveyDbContext db) =>
+    private static async Task<Results<Ok<AnalysisStatusResponse>, ProblemHttpResult>> Status(Guid id, SurveyDbContext db) =>
         await db.Consultations.AnyAsync(c => c.Id == id)
             ? TypedResults.Ok(await ReadStatusAsync(db, id))
             : ConsultationEndpoints.NotFound(id);
 
-    private static async Task<IResult> Compile(Guid id, SurveyDbContext db, AnalysisQueue queue)
-    {
-        var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
-        if (consultation is null)
-            return ConsultationEndpoints.NotFound(id);
-        if (consultation.ClosedAt is null)
-            return Problem.Conflict("The consultation is not closed yet; its analysis is compiled when it closes.");
-        await queue.RequestAsync(id);
-        return TypedResults.Accepted($"/api/consultations/{id}/analysis", await ReadStatusAsync(db, id));
-    }
+    private static async Task<Results<Accepted<AnalysisStatusResponse>, ProblemHttpResult>> Compile(Guid id, RequestCompile compiling,
+        SurveyDbContext db) =>
+        await compiling.RequestAsync(id) switch
+        {
+            CompileRequestOutcome.NotFound => ConsultationEndpoints.NotFound(id),
+            CompileRequestOutcome.NotClosed => Problem.Conflict("The consultation is not closed yet; its analysis is compiled when it closes."),
+            _ => TypedResults.Accepted($"/api/consultations/{id}/analysis", await ReadStatusAsync(db, id)),
+        };
 
-    private static async Task<IResult> Workbook(Guid id, string? tier, SurveyDbContext db)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Workbook(Guid id, string? tier, SurveyDbContext db)
     {
         QuestionTier? scope = null;
         if (tier is not null)
@@ -73,7 +61,7 @@ internal static class AnalysisEndpoints
         return TypedResults.File(workbook, XlsxType, name);
     }
 
-    private static async Task<IResult> Summary(Guid id, SurveyDbContext db)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Summary(Guid id, SurveyDbContext db)
     {
         if (!await db.Consultations.AnyAsync(c => c.Id == id))
             return ConsultationEndpoints.NotFound(id);

@@ -20,11 +20,9 @@ public sealed record AnswerListItem(Guid Id, Guid QuestionId, string QuestionCod
 
 public sealed record AnswerPage(AnswerListItem[] Items, int Total, int Page, int PageSize);
 
-/// <summary>
-/// "Comments that did not relate directly to the questions asked would not be taken into account":
-/// analysts read every submitted answer and screen out those; screened answers are kept, audited
-/// (who, when, why) and left out of the next compile.
-/// </summary>
+public sealed record ScreeningResponse(Guid Id, bool Related, string? ScreeningReason, DateTime ScreenedAt);
+
+/// <summary>Analysts read every submitted answer and screen out those unrelated to their question (<see cref="ScreenAnswer"/>).</summary>
 internal static class ScreeningEndpoints
 {
     public const int MaxPageSize = 500;
@@ -37,7 +35,7 @@ internal static class ScreeningEndpoints
             .WithSummary("Mark an answer as not related to its question (kept, left out of the analysis), or related again.");
     }
 
-    private static async Task<IResult> List(Guid id, SurveyDbContext db, int? page, int? pageSize, Guid? questionId, bool? related)
+    private static async Task<Results<Ok<AnswerPage>, ProblemHttpResult>> List(Guid id, SurveyDbContext db, int? page, int? pageSize, Guid? questionId, bool? related)
     {
         var size = pageSize ?? 100;
         var number = page ?? 1;
@@ -48,7 +46,7 @@ internal static class ScreeningEndpoints
         var consultation = await db.Consultations.AsNoTracking().Include(c => c.Weights).FirstOrDefaultAsync(c => c.Id == id);
         if (consultation is null)
             return ConsultationEndpoints.NotFound(id);
-        var weights = Weighting.WeightsOf(consultation);
+        var weights = CategoryWeights.Of(consultation);
 
         var query = new AnswerRows(db, id).Latest()
             .Where(j => (questionId == null || j.Answer.QuestionId == questionId) && (related == null || j.Answer.Related == related))
@@ -61,24 +59,16 @@ internal static class ScreeningEndpoints
         return TypedResults.Ok(new AnswerPage(items, total, number, size));
     }
 
-    private static async Task<IResult> Screen(Guid id, Guid answerId, ScreeningRequest request, ClaimsPrincipal user, SurveyDbContext db, TimeProvider clock)
+    private static async Task<Results<Ok<ScreeningResponse>, ProblemHttpResult>> Screen(Guid id, Guid answerId, ScreeningRequest request,
+        ClaimsPrincipal user, ScreenAnswer screening)
     {
-        var belongs = await (
-            from a in db.SubmittedAnswers
-            join v in db.SubmittedVersions on a.SubmittedVersionId equals v.Id
-            join s in db.Submissions on v.SubmissionId equals s.Id
-            where a.Id == answerId && s.ConsultationId == id
-            select a.Id).AnyAsync();
-        if (!belongs)
-            return Problem.NotFound($"Consultation {id} has no submitted answer {answerId}.");
-
-        var related = request.Related!.Value;
-        var now = clock.UtcNow();
-        await db.SubmittedAnswers.Where(a => a.Id == answerId).ExecuteUpdateAsync(set => set
-            .SetProperty(a => a.Related, related)
-            .SetProperty(a => a.ScreeningReason, related ? null : request.Reason!.Trim())
-            .SetProperty(a => a.ScreenedBy, user.UserId())
-            .SetProperty(a => a.ScreenedAt, now));
-        return TypedResults.Ok(new { id = answerId, related, screeningReason = related ? null : request.Reason!.Trim(), screenedAt = now });
+        var analyst = StaffMember.From(user) ?? throw new InvalidOperationException("The Analyst policy let in someone who is not staff.");
+        return await screening.ScreenAsync(analyst, id, answerId, request.Related!.Value, request.Reason) switch
+        {
+            ScreeningOutcome.Screened(var answer, var related, var reason, var at) => TypedResults.Ok(new ScreeningResponse(answer, related, reason, at)),
+            ScreeningOutcome.AnswerNotFound(var consultation, var answer) =>
+                Problem.NotFound($"Consultation {consultation} has no submitted answer {answer}."),
+            var outcome => throw new InvalidOperationException($"Unknown outcome {outcome}."),
+        };
     }
 }

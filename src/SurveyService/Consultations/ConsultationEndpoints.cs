@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using SurveyService.Data.Consultations;
 using SurveyService.Identity;
-using SurveyService.Jobs;
+using SurveyService.Analysis;
 using SurveyService.Problems;
 
 namespace SurveyService.Consultations;
@@ -9,6 +9,13 @@ namespace SurveyService.Consultations;
 /// <summary>Authoring and scheduling consultations. Respondents only ever see published ones.</summary>
 internal static class ConsultationEndpoints
 {
+    public static IServiceCollection AddConsultations(this IServiceCollection services) => services
+        .AddScoped<CreateConsultation>()
+        .AddScoped<ChangeConsultation>()
+        .AddScoped<PublishConsultation>()
+        .AddScoped<CloseConsultationNow>()
+        .AddScoped<AddQuestion>();
+
     public static RouteGroupBuilder MapConsultations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/consultations").WithTags("Consultations").WithValidation();
@@ -19,6 +26,8 @@ internal static class ConsultationEndpoints
             .WithSummary("Change a consultation, e.g. extend its deadline with {closesAt}.");
         group.MapPost("/{id:guid}/publish", Publish).RequireAuthorization(Policies.Secretariat)
             .WithSummary("Draft to Scheduled or Open; the questions are frozen from here on.");
+        group.MapPost("/{id:guid}/close", Close).RequireAuthorization(Policies.Secretariat)
+            .WithSummary("Close now: the same effect as the deadline passing; the analysis is compiled in the background.");
         group.MapQuestions();
         return group;
     }
@@ -44,85 +53,36 @@ internal static class ConsultationEndpoints
         return TypedResults.Ok(ConsultationResponse.From(consultation, questions, clock.UtcNow()));
     }
 
-    private static async Task<CreatedAtRoute<ConsultationResponse>> Create(CreateConsultationRequest request, SurveyDbContext db, TimeProvider clock)
+    private static async Task<CreatedAtRoute<ConsultationResponse>> Create(CreateConsultationRequest request, CreateConsultation creating,
+        TimeProvider clock)
     {
-        var now = clock.UtcNow();
-        var consultation = new Consultation
+        var consultation = await creating.CreateAsync(request);
+        return TypedResults.CreatedAtRoute(ConsultationResponse.From(consultation, 0, clock.UtcNow()), "GetConsultation", new { id = consultation.Id });
+    }
+
+    private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult>> Update(Guid id, UpdateConsultationRequest request,
+        ChangeConsultation changing, TimeProvider clock) =>
+        Answer(await changing.ChangeAsync(id, request), clock);
+
+    private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult>> Publish(Guid id, PublishConsultation publishing,
+        TimeProvider clock) =>
+        Answer(await publishing.PublishAsync(id), clock);
+
+    private static async Task<Results<Accepted<AnalysisStatusResponse>, ProblemHttpResult>> Close(Guid id, CloseConsultationNow closing,
+        SurveyDbContext db) =>
+        await closing.CloseAsync(id) switch
         {
-            Title = request.Title!.Trim(),
-            Description = request.Description ?? "",
-            OpensAt = request.OpensAt!.Value.UtcDateTime,
-            ClosesAt = request.ClosesAt!.Value.UtcDateTime,
-            CreatedAt = now,
-            EligibleCategories = [.. (request.EligibleCategories ?? Enum.GetValues<RespondentCategory>()).Distinct()],
+            CloseOutcome.NotFound => NotFound(id),
+            CloseOutcome.Draft => Problem.Conflict("The consultation is a draft; publish it before it can be closed."),
+            _ => TypedResults.Accepted($"/api/consultations/{id}/analysis", await AnalysisEndpoints.ReadStatusAsync(db, id)),
         };
-        Weighting.Apply(consultation, request.Weights ?? []);
-        db.Consultations.Add(consultation);
-        await db.SaveChangesAsync();
-        return TypedResults.CreatedAtRoute(ConsultationResponse.From(consultation, 0, now), "GetConsultation", new { id = consultation.Id });
-    }
 
-    private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult, ValidationProblem>> Update(
-        Guid id, UpdateConsultationRequest request, SurveyDbContext db, TimeProvider clock, ConsultationCloser closer)
+    private static Results<Ok<ConsultationResponse>, ProblemHttpResult> Answer(ConsultationOutcome outcome, TimeProvider clock) => outcome switch
     {
-        var consultation = await db.Consultations.Include(c => c.Weights).FirstOrDefaultAsync(c => c.Id == id);
-        if (consultation is null)
-            return NotFound(id);
-        var now = clock.UtcNow();
-        var status = consultation.StatusAt(now);
-        var opensAt = request.OpensAt?.UtcDateTime ?? consultation.OpensAt;
-        var closesAt = request.ClosesAt?.UtcDateTime ?? consultation.ClosesAt;
-
-        if (status == ConsultationStatus.Closed && (request.ClosesAt is not null || request.OpensAt is not null))
-            return Problem.Conflict($"The consultation closed at {consultation.ClosedAt ?? consultation.ClosesAt:u}; its schedule can no longer change.");
-        if (request.OpensAt is not null && opensAt != consultation.OpensAt && status == ConsultationStatus.Open)
-            return Problem.Conflict($"The consultation opened at {consultation.OpensAt:u}; opensAt can no longer change.");
-        if (request.EligibleCategories is not null && status != ConsultationStatus.Draft)
-            return Problem.Conflict("Eligible categories are fixed once the consultation is published.");
-        if (closesAt <= opensAt)
-            return Problem.Invalid("closesAt", $"closesAt ({closesAt:u}) must be after opensAt ({opensAt:u}).");
-        if (status != ConsultationStatus.Draft && request.ClosesAt is not null && closesAt <= now)
-            return Problem.Invalid("closesAt", $"closesAt ({closesAt:u}) is not in the future; to close now, use POST /api/consultations/{id}/close.");
-
-        if (request.Title is not null)
-            consultation.Title = request.Title.Trim();
-        if (request.Description is not null)
-            consultation.Description = request.Description;
-        consultation.OpensAt = opensAt;
-        consultation.ClosesAt = closesAt;
-        if (request.EligibleCategories is not null)
-            consultation.EligibleCategories = [.. request.EligibleCategories.Distinct()];
-        Weighting.Apply(consultation, request.Weights ?? []);
-        var deadlineMoved = db.Entry(consultation).Property(c => c.ClosesAt).IsModified;
-        await db.SaveChangesAsync();
-        // The close follows the new deadline; the job for the old one will find it not due and do nothing.
-        if (deadlineMoved && consultation.PublishedAt is not null)
-            closer.Schedule(id, consultation.ClosesAt);
-
-        var questions = await db.Questions.CountAsync(q => q.ConsultationId == id);
-        return TypedResults.Ok(ConsultationResponse.From(consultation, questions, now));
-    }
-
-    private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult>> Publish(Guid id, SurveyDbContext db, TimeProvider clock,
-        ConsultationCloser closer)
-    {
-        var consultation = await db.Consultations.Include(c => c.Weights).FirstOrDefaultAsync(c => c.Id == id);
-        if (consultation is null)
-            return NotFound(id);
-        if (consultation.PublishedAt is not null)
-            return Problem.Conflict($"The consultation was already published at {consultation.PublishedAt:u}.");
-        var questions = await db.Questions.CountAsync(q => q.ConsultationId == id);
-        if (questions == 0)
-            return Problem.Conflict("The consultation has no questions yet; add at least one before publishing.");
-        var now = clock.UtcNow();
-        if (consultation.ClosesAt <= now)
-            return Problem.Conflict($"The deadline {consultation.ClosesAt:u} has already passed; move closesAt before publishing.");
-
-        consultation.PublishedAt = now;
-        await db.SaveChangesAsync();
-        closer.Schedule(id, consultation.ClosesAt);
-        return TypedResults.Ok(ConsultationResponse.From(consultation, questions, now));
-    }
+        ConsultationOutcome.Done(var consultation, var questions) => TypedResults.Ok(ConsultationResponse.From(consultation, questions, clock.UtcNow())),
+        ConsultationOutcome.Refused(var why) => ConsultationProblems.For(why),
+        _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
+    };
 
     /// <summary>A draft exists only for staff; to anyone else it is simply not there.</summary>
     public static Task<Consultation?> FindVisibleAsync(this SurveyDbContext db, Guid id, ClaimsPrincipal user)

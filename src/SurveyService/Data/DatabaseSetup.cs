@@ -42,7 +42,10 @@ internal static class DatabaseSetup
             options.UseOpenIddict();
         });
 
-        services.AddSingleton<WriteQueue>();
+        if (database.Provider == DatabaseProvider.Sqlite)
+            services.AddSingleton<IDatabaseWriter, SqliteSingleWriter>();
+        else
+            services.AddSingleton<IDatabaseWriter, TransactionPerWrite>();
         services.AddDataProtection().SetApplicationName("SurveyService").PersistKeysToDbContext<SurveyDbContext>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

@@ -47,7 +47,7 @@ internal sealed class DemoSeeder(SurveyDbContext db, AccountCreation accounts, I
         {
             var entity = new Entity { Name = name, Category = category, CountryCode = country, CreatedAt = now };
             db.Entities.Add(entity);
-            await CreateAsync(email, $"Focal point, {name}", entity.Id, null);
+            await CreateAsync(email, $"Focal point, {name}", entity, null);
             lines.Add($"  {category,-13} {email}");
         }
         await CreateAsync("analyst@example.org", "Demo analyst", null, StaffRole.Analyst);
@@ -95,10 +95,9 @@ internal sealed class DemoSeeder(SurveyDbContext db, AccountCreation accounts, I
             consultation.Id, consultation.ClosesAt, demo.Password, Environment.NewLine, string.Join(Environment.NewLine, lines));
     }
 
-    private async Task CreateAsync(string email, string displayName, Guid? entityId, StaffRole? role)
+    private async Task CreateAsync(string email, string displayName, Entity? entity, StaffRole? role)
     {
-        var (_, problem) = await accounts.CreateAsync(email, displayName, options.Value.Password, entityId, role);
-        if (problem is not null)
+        if (await accounts.CreateAsync(email, displayName, options.Value.Password, entity, role) is not AccountOutcome.Created)
             throw new InvalidOperationException($"The demo account {email} could not be created; is Demo:Password strong enough?");
     }
 }

@@ -25,7 +25,7 @@ internal static class ConnectEndpoints
         return app;
     }
 
-    private static async Task<IResult> IssueToken(HttpContext context, UserManager<SurveyUser> users, TokenIdentityFactory tokens)
+    private static async Task<IResult> IssueToken(HttpContext context, UserManager<SurveyUser> users, AccountClaims claims)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -35,16 +35,16 @@ internal static class ConnectEndpoints
             var (user, refusal) = await users.VerifyPasswordAsync(request.Username ?? "", request.Password ?? "");
             if (user is null)
                 return Refuse(refusal!);
-            return SignIn(await tokens.CreateAsync(user, request.GetScopes(), context.RequestAborted));
+            return SignIn(await claims.ForTokenAsync(user, request.GetScopes(), context.RequestAborted));
         }
 
         if (request.IsRefreshTokenGrantType() || request.IsAuthorizationCodeGrantType())
         {
             var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             var user = await users.FindByIdAsync(result.Principal?.GetClaim(Claims.Subject) ?? "");
-            if (await TokenIdentityFactory.RefusalAsync(users, user) is { } refusal)
+            if (await AccountClaims.RefusalAsync(users, user) is { } refusal)
                 return Refuse(refusal);
-            return SignIn(await tokens.CreateAsync(user!, result.Principal!.GetScopes(), context.RequestAborted));
+            return SignIn(await claims.ForTokenAsync(user!, result.Principal!.GetScopes(), context.RequestAborted));
         }
 
         return Refuse("This grant type is not supported.", Errors.UnsupportedGrantType);
@@ -74,18 +74,18 @@ internal static class ConnectEndpoints
     /// Authorization code with PKCE, for the web portal: a person signed in on the portal sign-in
     /// page (an Identity cookie) gets a code; anyone else is sent there first.
     /// </summary>
-    private static async Task<IResult> Authorize(HttpContext context, UserManager<SurveyUser> users, TokenIdentityFactory tokens)
+    private static async Task<IResult> Authorize(HttpContext context, UserManager<SurveyUser> users, AccountClaims claims)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
         var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = cookie.Succeeded ? await users.GetUserAsync(cookie.Principal!) : null;
-        if (user is null || await TokenIdentityFactory.RefusalAsync(users, user) is not null)
+        if (user is null || await AccountClaims.RefusalAsync(users, user) is not null)
         {
             var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
             return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
         }
-        return SignIn(await tokens.CreateAsync(user, request.GetScopes(), context.RequestAborted));
+        return SignIn(await claims.ForTokenAsync(user, request.GetScopes(), context.RequestAborted));
     }
 
     private static IResult SignIn(ClaimsPrincipal principal) =>

@@ -32,6 +32,10 @@ internal static class IdentitySetup
                 options.Lockout.MaxFailedAccessAttempts = limits.MaxFailedAttempts;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(limits.LockoutMinutes);
                 options.Lockout.AllowedForNewUsers = true;
+                // The portal's cookie names its holder as tokens do, so both doors read one set of claims.
+                options.ClaimsIdentity.UserIdClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Subject;
+                options.ClaimsIdentity.RoleClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Role;
+                options.ClaimsIdentity.EmailClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Email;
             })
             .AddEntityFrameworkStores<SurveyDbContext>()
             .AddDefaultTokenProviders();
@@ -72,11 +76,18 @@ internal static class IdentitySetup
         services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, cookie =>
             {
-                // Only the portal sign-in page and /connect/authorize use it; the API takes bearer tokens.
+                // The portal's door: it carries the same claims as a token (AccountClaims), and every
+                // policy accepts it beside bearer tokens. The API keeps answering 401 and 403, never a
+                // redirect to the sign-in page; Lax keeps it off cross-site posts.
                 cookie.LoginPath = PortalSignIn.Path;
                 cookie.ReturnUrlParameter = "returnUrl";
                 cookie.Cookie.Name = "survey.signin";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.Events.OnRedirectToLogin = context => ApiAnswers(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => ApiAnswers(context, StatusCodes.Status403Forbidden);
             });
         services.AddAntiforgery();
         Policies.Add(services.AddAuthorizationBuilder());
@@ -84,9 +95,17 @@ internal static class IdentitySetup
 
         services.AddScoped<IStartupSeeder, OpenIdClientSeeder>();
         services.AddScoped<IStartupSeeder, BootstrapSecretariat>();
-        services.AddScoped<TokenIdentityFactory>();
-        services.AddScoped<Accounts.AccountCreation>();
+        services.AddScoped<AccountClaims>();
         return services;
+    }
+
+    private static Task ApiAnswers(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>

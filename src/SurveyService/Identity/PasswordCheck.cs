@@ -17,11 +17,11 @@ internal static class PasswordCheck
         if (user is null)
             return (null, WrongCredentials);
         if (await users.IsLockedOutAsync(user))
-            return (null, TokenIdentityFactory.LockedMessage(user));
+            return (null, AccountClaims.LockedMessage(user));
         if (!await users.CheckPasswordAsync(user, password))
         {
             await users.AccessFailedAsync(user);
-            return (null, await users.IsLockedOutAsync(user) ? TokenIdentityFactory.LockedMessage(user) : WrongCredentials);
+            return (null, await users.IsLockedOutAsync(user) ? AccountClaims.LockedMessage(user) : WrongCredentials);
         }
         await users.ResetAccessFailedCountAsync(user);
         return (user, null);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using OpenIddict.Abstractions;
+using Microsoft.AspNetCore.Identity;
 using OpenIddict.Validation.AspNetCore;
 using SurveyService.Questionnaires;
 
@@ -20,20 +21,22 @@ public static class Policies
     public static void Add(AuthorizationBuilder authorization)
     {
         authorization
-            .SetDefaultPolicy(Bearer().Build())
-            .AddPolicy(Secretariat, Bearer().RequireRole(Secretariat).Build())
-            .AddPolicy(Analyst, Bearer().RequireRole(Analyst).Build())
-            .AddPolicy(Staff, Bearer().RequireRole(Secretariat, Analyst).Build())
-            .AddPolicy(Respondent, Bearer().RequireClaim(SurveyClaims.Category).Build());
+            .SetDefaultPolicy(EitherDoor().Build())
+            .AddPolicy(Secretariat, EitherDoor().RequireRole(Secretariat).Build())
+            .AddPolicy(Analyst, EitherDoor().RequireRole(Analyst).Build())
+            .AddPolicy(Staff, EitherDoor().RequireRole(Secretariat, Analyst).Build())
+            .AddPolicy(Respondent, EitherDoor().RequireClaim(SurveyClaims.Category).Build());
         foreach (var tier in Enum.GetValues<QuestionTier>())
         {
             var admitted = TierRule.CategoriesAdmittedTo(tier).Select(category => category.ToString());
-            authorization.AddPolicy(tier.ToString(), Bearer().RequireClaim(SurveyClaims.Category, admitted).Build());
+            authorization.AddPolicy(tier.ToString(), EitherDoor().RequireClaim(SurveyClaims.Category, admitted).Build());
         }
     }
 
-    private static AuthorizationPolicyBuilder Bearer() =>
-        new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme).RequireAuthenticatedUser();
+    /// <summary>Either door: a bearer token (API clients) or the portal's cookie; both carry the same claims.</summary>
+    private static AuthorizationPolicyBuilder EitherDoor() =>
+        new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser();
 
     public static bool IsStaff(this ClaimsPrincipal user) =>
         user.IsInRole(Secretariat) || user.IsInRole(Analyst);

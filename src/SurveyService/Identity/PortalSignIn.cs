@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -24,7 +23,7 @@ internal static class PortalSignIn
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, UserManager<SurveyUser> users)
+    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, UserManager<SurveyUser> users, AccountClaims claims)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
             return TypedResults.Problem("The sign-in form expired; reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
@@ -34,12 +33,8 @@ internal static class PortalSignIn
         if (user is null)
             return Form(context, antiforgery, returnUrl, refusal);
 
-        var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme, ClaimTypes.Name, OpenIddict.Abstractions.OpenIddictConstants.Claims.Role);
-        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id));
-        // Staff signed in here may also open the jobs dashboard, which reads the role from this cookie.
-        if (user.StaffRole is { } role)
-            identity.AddClaim(new Claim(OpenIddict.Abstractions.OpenIddictConstants.Claims.Role, role.ToString()));
-        await context.SignInAsync(IdentityConstants.ApplicationScheme, new ClaimsPrincipal(identity));
+        // The same claims as a token: the portal's pages, the API and the jobs dashboard read them alike.
+        await context.SignInAsync(IdentityConstants.ApplicationScheme, await claims.ForCookieAsync(user, context.RequestAborted));
         // Only local addresses: the form must not become an open redirect.
         return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : "/");
     }

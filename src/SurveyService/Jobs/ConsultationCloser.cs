@@ -9,7 +9,7 @@ namespace SurveyService.Jobs;
 /// <summary>
 /// Closes consultations at their deadline. Each close is a conditional update, so it happens
 /// once whoever gets there first (the job scheduled at closesAt, the sweep, or a Secretariat
-/// request), and never early: a job scheduled for an old deadline finds closesAt in the future
+/// request, <see cref="CloseConsultationNow"/>), and never early: a job scheduled for an old deadline finds closesAt in the future
 /// and does nothing.
 /// </summary>
 internal sealed class ConsultationCloser(SurveyDbContext db, TimeProvider clock, IBackgroundJobClient jobs, AnalysisQueue analyses,
@@ -24,36 +24,13 @@ internal sealed class ConsultationCloser(SurveyDbContext db, TimeProvider clock,
     {
         var now = clock.UtcNow();
         var closed = await db.Consultations
-            .Where(c => c.Id == consultationId && c.PublishedAt != null && c.ClosedAt == null && c.ClosesAt <= now)
+            .Where(c => c.Id == consultationId)
+            .Where(ConsultationSchedule.DueAt(now))
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.ClosedAt, c => c.ClosesAt));
         if (closed == 0)
             return;
         logger.LogInformation("Consultation {ConsultationId} closed at its deadline.", consultationId);
         await analyses.RequestAsync(consultationId);
-    }
-
-    /// <summary>The Secretariat closes now; closing a closed consultation again changes nothing.</summary>
-    public async Task<CloseOutcome> CloseNowAsync(Guid consultationId)
-    {
-        var now = clock.UtcNow();
-        var closed = await db.Consultations
-            .Where(c => c.Id == consultationId && c.PublishedAt != null && c.ClosedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ClosedAt, c => c.ClosesAt < now ? c.ClosesAt : now));
-        if (closed > 0)
-        {
-            logger.LogInformation("Consultation {ConsultationId} closed on request.", consultationId);
-            await analyses.RequestAsync(consultationId);
-            return CloseOutcome.Closed;
-        }
-        var published = await db.Consultations.Where(c => c.Id == consultationId).Select(c => (bool?)(c.PublishedAt != null)).FirstOrDefaultAsync();
-        if (published is null)
-            return CloseOutcome.NotFound;
-        if (published == false)
-            return CloseOutcome.Draft;
-        // Already closed: closing again changes nothing, but an analysis that was never requested is.
-        if (!await db.Analyses.AnyAsync(a => a.ConsultationId == consultationId))
-            await analyses.RequestAsync(consultationId);
-        return CloseOutcome.Closed;
     }
 
     /// <summary>
@@ -70,7 +47,7 @@ internal sealed class ConsultationCloser(SurveyDbContext db, TimeProvider clock,
     {
         var now = clock.UtcNow();
         var due = await db.Consultations.AsNoTracking()
-            .Where(c => c.PublishedAt != null && c.ClosedAt == null && c.ClosesAt <= now)
+            .Where(ConsultationSchedule.DueAt(now))
             .Select(c => c.Id).ToListAsync();
         foreach (var id in due)
             await CloseIfDueAsync(id);
@@ -86,11 +63,4 @@ internal sealed class ConsultationCloser(SurveyDbContext db, TimeProvider clock,
         foreach (var id in waiting)
             await analyses.RequestAsync(id);
     }
-}
-
-internal enum CloseOutcome
-{
-    Closed,
-    Draft,
-    NotFound,
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using SurveyService.Consultations;
 using SurveyService.Data.Consultations;
 
 namespace SurveyService.Questionnaires;
@@ -12,7 +13,7 @@ internal sealed class PublishedQuestions(IMemoryCache cache)
 {
     private static readonly TimeSpan KeptUnused = TimeSpan.FromMinutes(30);
 
-    public Task<IReadOnlyDictionary<Guid, Question>> ForAsync(SurveyDbContext db, Consultation consultation) =>
+    public Task<IReadOnlyDictionary<Guid, Question>> ForAsync(SurveyDbContext db, ConsultationSchedule consultation) =>
         consultation.PublishedAt is null
             ? ReadAsync(db, consultation.Id)
             : cache.GetOrCreateAsync((typeof(PublishedQuestions), consultation.Id), entry =>

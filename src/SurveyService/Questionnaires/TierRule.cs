@@ -1,3 +1,5 @@
+using SurveyService.Data.Consultations;
+
 namespace SurveyService.Questionnaires;
 
 /// <summary>
@@ -14,6 +16,10 @@ public static class TierRule
         QuestionTier.Open => true,
         _ => false,
     };
+
+    /// <summary>The questions a category is asked, in the order given: which questions apply to a respondent.</summary>
+    public static IEnumerable<Question> AskedOf(this IEnumerable<Question> questions, RespondentCategory category) =>
+        questions.Where(question => question.Tier.Admits(category));
 
     public static IReadOnlyList<RespondentCategory> CategoriesAdmittedTo(QuestionTier tier) =>
         Enum.GetValues<RespondentCategory>().Where(category => tier.Admits(category)).ToArray();

@@ -8,14 +8,32 @@ namespace SurveyService.Submissions;
 /// <summary>Checks each answer against its question: tier, shape, options, bounds and length.</summary>
 internal static class AnswerRules
 {
-    /// <summary>The first question outside the caller's tiers, if any: answering it is forbidden, not malformed.</summary>
-    public static Question? FirstForbidden(IEnumerable<AnswerInput?> answers, IReadOnlyDictionary<Guid, Question> questions, RespondentCategory category) =>
+    /// <summary>The first question outside the respondent's tiers, if any: answering it is forbidden, not malformed.</summary>
+    public static Question? FirstOutsideTiers(IEnumerable<AnswerInput?> answers, IReadOnlyDictionary<Guid, Question> questions, RespondentCategory category) =>
         answers.Select(a => a?.QuestionId is { } id && questions.TryGetValue(id, out var q) ? q : null)
             .FirstOrDefault(q => q is not null && !q.Tier.Admits(category));
 
-    public static void Validate(AnswerInput?[] answers, IReadOnlyDictionary<Guid, Question> questions, ValidationErrors errors)
+    /// <summary>Each answer names its question, once.</summary>
+    public static void CheckShape(IReadOnlyList<AnswerInput?> answers, ValidationErrors errors)
     {
-        for (var i = 0; i < answers.Length; i++)
+        var seen = new HashSet<Guid>();
+        for (var i = 0; i < answers.Count; i++)
+        {
+            if (answers[i]?.QuestionId is not { } questionId)
+                errors.Add($"answers[{i}].questionId", "Give the questionId of each answer.");
+            else if (!seen.Add(questionId))
+                errors.Add($"answers[{i}].questionId", $"Question {questionId} is answered more than once.");
+        }
+    }
+
+    /// <summary>Every answer against its question: shape, options, bounds and length. Empty when all fit.</summary>
+    public static ValidationErrors Validate(IReadOnlyList<AnswerInput?> answers, IReadOnlyDictionary<Guid, Question> questions)
+    {
+        var errors = new ValidationErrors();
+        CheckShape(answers, errors);
+        if (!errors.IsEmpty)
+            return errors;
+        for (var i = 0; i < answers.Count; i++)
         {
             var answer = answers[i]!;
             var at = $"answers[{i}]";
@@ -46,6 +64,7 @@ internal static class AnswerRules
                     break;
             }
         }
+        return errors;
     }
 
     private static void Choices(ValidationErrors errors, string at, Question question, string?[]? choices)
@@ -81,10 +100,4 @@ internal static class AnswerRules
         Choices = input.Choices?.Select(choice => choice!).ToList(),
         Value = input.Value,
     };
-
-    public static AnswerResponse ToResponse(Answer answer) =>
-        new(answer.Id, answer.QuestionId, answer.Text, answer.Choices?.ToArray(), answer.Value);
-
-    public static AnswerResponse ToResponse(SubmittedAnswer answer) =>
-        new(answer.Id, answer.QuestionId, answer.Text, answer.Choices?.ToArray(), answer.Value);
 }

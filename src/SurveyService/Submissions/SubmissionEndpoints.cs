@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using SurveyService.Consultations;
-using SurveyService.Data.Submissions;
 using SurveyService.Identity;
 using SurveyService.Problems;
 using SurveyService.Questionnaires;
@@ -30,64 +29,73 @@ internal static class SubmissionEndpoints
         services.AddRateLimiter(options => options.AddPolicy<string, SubmissionLimits>(SubmissionLimits.Policy));
         services.AddMemoryCache();
         services.AddSingleton<PublishedQuestions>();
+        services.AddScoped<SaveAnswers>();
+        services.AddScoped<SubmitAnswers>();
         return services;
     }
 
-    private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, SurveyDbContext db, TimeProvider clock, HttpContext http)
-    {
-        var (context, problem) = await SubmissionGate.EnterAsync(db, FocalPoint.Of(user), id, clock.UtcNow(), writing: false);
-        if (problem is not null)
-            return problem;
-        var submission = await SubmissionWrites.WithAnswersAsync(db, id, context!.EntityId);
-        if (submission is null)
-            return Problem.NotFound("Your entity has saved nothing for this consultation yet.");
-        var versions = await db.SubmittedVersions.CountAsync(v => v.SubmissionId == submission.Id);
-        http.Response.Headers.ETag = ETags.For(submission.Version);
-        return TypedResults.Ok(ToResponse(submission, versions));
-    }
-
-    private static async Task<IResult> Save(Guid id, SaveSubmissionRequest request, ClaimsPrincipal user, SurveyDbContext db,
-        PublishedQuestions questions, WriteQueue writes, TimeProvider clock, HttpContext http)
-    {
-        var now = clock.UtcNow();
-        var (context, asked, problem) = await SubmissionGate.EnterToWriteAsync(db, questions, FocalPoint.Of(user), id, now);
-        if (problem is not null)
-            return problem;
-        var (saved, refused) = await SubmissionWrites.SaveAsync(db, writes, context!, asked, request.Answers!, ETags.IfMatch(http.Request), now);
-        if (refused is not null)
-            return refused;
-        http.Response.Headers.ETag = ETags.For(saved!.Version);
-        return TypedResults.Ok(saved);
-    }
-
-    private static async Task<IResult> Submit(Guid id, ClaimsPrincipal user, SurveyDbContext db, PublishedQuestions questions, WriteQueue writes,
+    private static async Task<Results<Ok<SubmissionResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, SurveyDbContext db,
         TimeProvider clock, HttpContext http)
     {
-        var now = clock.UtcNow();
-        var (context, asked, problem) = await SubmissionGate.EnterToWriteAsync(db, questions, FocalPoint.Of(user), id, now);
-        if (problem is not null)
-            return problem;
-        var (submitted, version, refused) = await SubmissionWrites.SubmitAsync(db, writes, context!, asked, ETags.IfMatch(http.Request), now);
-        if (refused is not null)
-            return refused;
-        http.Response.Headers.ETag = ETags.For(version);
-        return TypedResults.Ok(submitted);
+        var (answering, refusal) = await SubmissionGate.EnterAsync(db, Respondent.From(user), id, clock.UtcNow(), writing: false);
+        if (answering is null)
+            return SubmissionProblems.For(refusal!);
+        var submission = await SubmissionReads.WithAnswersAsync(db, id, answering.Respondent.EntityId);
+        if (submission is null)
+            return SubmissionProblems.For(new SubmissionRefusal.NothingSaved(Submitting: false));
+        var submitted = await SubmissionReads.LatestSubmittedNumberAsync(db, submission.Id);
+        http.Response.Headers.ETag = ETagPolicy.For(submission.Version);
+        return TypedResults.Ok(SubmissionResponse.From(submission, submitted));
     }
 
-    private static async Task<IResult> Versions(Guid id, ClaimsPrincipal user, SurveyDbContext db, TimeProvider clock)
+    private static async Task<Results<Ok<SubmissionResponse>, ProblemHttpResult>> Save(Guid id, SaveSubmissionRequest request,
+        ClaimsPrincipal user, SaveAnswers saving, HttpContext http)
     {
-        var (context, problem) = await SubmissionGate.EnterAsync(db, FocalPoint.Of(user), id, clock.UtcNow(), writing: false);
-        if (problem is not null)
-            return problem;
+        var outcome = await saving.SaveAsync(Respondent.From(user), id, request.Answers!, ETagPolicy.IfMatch(http.Request.Headers.IfMatch));
+        switch (outcome)
+        {
+            case SaveOutcome.Saved(var submission, var submittedVersion):
+                http.Response.Headers.ETag = ETagPolicy.For(submission.Version);
+                return TypedResults.Ok(SubmissionResponse.From(submission, submittedVersion));
+            case SaveOutcome.Refused(var why):
+                return SubmissionProblems.For(why);
+            default:
+                throw new InvalidOperationException($"Unknown outcome {outcome}.");
+        }
+    }
+
+    private static async Task<Results<Ok<SubmitResponse>, ProblemHttpResult>> Submit(Guid id, ClaimsPrincipal user, SubmitAnswers submitting,
+        HttpContext http)
+    {
+        var outcome = await submitting.SubmitAsync(Respondent.From(user), id, ETagPolicy.IfMatch(http.Request.Headers.IfMatch));
+        switch (outcome)
+        {
+            case SubmitOutcome.Submitted(var version, var submissionVersion, _):
+                http.Response.Headers.ETag = ETagPolicy.For(submissionVersion);
+                return TypedResults.Ok(SubmitResponse.From(version));
+            case SubmitOutcome.Refused(var why):
+                return SubmissionProblems.For(why);
+            default:
+                throw new InvalidOperationException($"Unknown outcome {outcome}.");
+        }
+    }
+
+    private static async Task<Results<Ok<SubmittedVersionResponse[]>, ProblemHttpResult>> Versions(Guid id, ClaimsPrincipal user,
+        SurveyDbContext db, TimeProvider clock)
+    {
+        var (answering, refusal) = await SubmissionGate.EnterAsync(db, Respondent.From(user), id, clock.UtcNow(), writing: false);
+        if (answering is null)
+            return SubmissionProblems.For(refusal!);
+        var entityId = answering.Respondent.EntityId;
         var versions = await db.SubmittedVersions.AsNoTracking().Include(v => v.Answers)
-            .Where(v => db.Submissions.Any(s => s.Id == v.SubmissionId && s.ConsultationId == id && s.EntityId == context!.EntityId))
+            .Where(v => db.Submissions.Any(s => s.Id == v.SubmissionId && s.ConsultationId == id && s.EntityId == entityId))
             .OrderBy(v => v.Number)
             .ToListAsync();
         return TypedResults.Ok(versions.Select(v => new SubmittedVersionResponse(v.Id, v.Number, v.SubmittedAt.AsUtc(), v.SubmittedBy, v.Digest,
-            [.. v.Answers.Select(AnswerRules.ToResponse)])).ToArray());
+            [.. v.Answers.Select(AnswerResponse.From)])).ToArray());
     }
 
-    private static async Task<IResult> Audit(Guid id, Guid? entityId, SurveyDbContext db)
+    private static async Task<Results<Ok<SubmissionEventResponse[]>, ProblemHttpResult>> Audit(Guid id, Guid? entityId, SurveyDbContext db)
     {
         if (!await db.Consultations.AnyAsync(c => c.Id == id))
             return ConsultationEndpoints.NotFound(id);
@@ -104,14 +112,4 @@ internal static class SubmissionEndpoints
         return TypedResults.Ok(events.Select(row => new SubmissionEventResponse(row.e.Id, row.e.SubmissionId, row.EntityId, row.EntityName,
             row.e.Action.ToString(), row.e.Version, row.e.At.AsUtc(), row.e.UserId, row.Email, row.e.AnswerCount, row.e.SubmittedVersionId)).ToArray());
     }
-
-    public static SubmissionResponse ToResponse(Submission submission, int submittedVersions) => new(
-        submission.Id, submission.ConsultationId, submission.EntityId,
-        submission.IsSubmitted ? "Submitted" : "Draft",
-        submission.Version,
-        [.. submission.Answers.OrderBy(a => a.QuestionId).Select(AnswerRules.ToResponse)],
-        submission.UpdatedAt.AsUtc(),
-        submission.SubmittedAt is { } at ? at.AsUtc() : null,
-        submittedVersions);
-
 }

@@ -1,3 +1,4 @@
+using SurveyService.Data.Submissions;
 using SurveyService.Problems;
 
 namespace SurveyService.Submissions;
@@ -8,28 +9,26 @@ public sealed record SaveSubmissionRequest(AnswerInput?[]? Answers) : IValidatab
     void IValidatable.Validate(ValidationErrors errors)
     {
         if (Answers is null)
-        {
             errors.Add("answers", "Give answers, a list (it may be empty).");
-            return;
-        }
-        var seen = new HashSet<Guid>();
-        for (var i = 0; i < Answers.Length; i++)
-        {
-            var answer = Answers[i];
-            if (answer?.QuestionId is not { } questionId)
-                errors.Add($"answers[{i}].questionId", "Give the questionId of each answer.");
-            else if (!seen.Add(questionId))
-                errors.Add($"answers[{i}].questionId", $"Question {questionId} is answered more than once.");
-        }
+        else
+            AnswerRules.CheckShape(Answers, errors);
     }
 }
 
 /// <summary>One answer: text for Text questions, choices (option texts) for choice questions, value for Scale.</summary>
 public sealed record AnswerInput(Guid? QuestionId, string? Text, string?[]? Choices, int? Value);
 
-public sealed record AnswerResponse(Guid Id, Guid QuestionId, string? Text, string[]? Choices, int? Value);
+public sealed record AnswerResponse(Guid Id, Guid QuestionId, string? Text, string[]? Choices, int? Value)
+{
+    internal static AnswerResponse From(Answer answer) => new(answer.Id, answer.QuestionId, answer.Text, answer.Choices?.ToArray(), answer.Value);
 
-public sealed record ReceiptResponse(Guid Id, int Version, DateTimeOffset SubmittedAt, string Digest);
+    internal static AnswerResponse From(SubmittedAnswer answer) => new(answer.Id, answer.QuestionId, answer.Text, answer.Choices?.ToArray(), answer.Value);
+}
+
+public sealed record ReceiptResponse(Guid Id, int Version, DateTimeOffset SubmittedAt, string Digest)
+{
+    internal static ReceiptResponse From(SubmittedVersion version) => new(version.Id, version.Number, version.SubmittedAt.AsUtc(), version.Digest);
+}
 
 public sealed record SubmissionResponse(
     Guid Id,
@@ -40,9 +39,23 @@ public sealed record SubmissionResponse(
     AnswerResponse[] Answers,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SubmittedAt,
-    int SubmittedVersions);
+    int SubmittedVersion)
+{
+    /// <summary>The submission as it travels, with the latest submitted version's number (0: never submitted).</summary>
+    internal static SubmissionResponse From(Submission submission, int submittedVersion) => new(
+        submission.Id, submission.ConsultationId, submission.EntityId,
+        submission.IsSubmitted ? "Submitted" : "Draft",
+        submission.Version,
+        [.. submission.Answers.OrderBy(a => a.QuestionId).Select(AnswerResponse.From)],
+        submission.UpdatedAt.AsUtc(),
+        submission.SubmittedAt is { } at ? at.AsUtc() : null,
+        submittedVersion);
+}
 
-public sealed record SubmitResponse(string Status, DateTimeOffset SubmittedAt, ReceiptResponse Receipt);
+public sealed record SubmitResponse(string Status, DateTimeOffset SubmittedAt, ReceiptResponse Receipt)
+{
+    internal static SubmitResponse From(SubmittedVersion version) => new("Submitted", version.SubmittedAt.AsUtc(), ReceiptResponse.From(version));
+}
 
 public sealed record SubmittedVersionResponse(Guid Id, int Version, DateTimeOffset SubmittedAt, string SubmittedBy, string Digest, AnswerResponse[] Answers);
 

@@ -9,7 +9,9 @@ internal sealed record WorkbookInput(
     IReadOnlyList<Question> Questions,
     AnalysisSummary Summary,
     IReadOnlyDictionary<RespondentCategory, int> Respondents,
-    IReadOnlyDictionary<RespondentCategory, int> EligibleEntities,
+    // Every entity registered in each category when compiling, not a count taken at the close: a
+    // recompile after new registrations gives another response rate.
+    IReadOnlyDictionary<RespondentCategory, int> RegisteredEntities,
     IReadOnlyDictionary<string, string> StaffNames,
     AnswerRows Rows);
 

@@ -37,14 +37,14 @@ internal static class OverviewSheet
                 sheet.Row(XCell.Label(category.ToString()), XCell.Of(respondents), XCell.Label("not eligible"));
                 continue;
             }
-            var eligible = input.EligibleEntities.GetValueOrDefault(category);
+            var eligible = input.RegisteredEntities.GetValueOrDefault(category);
             sheet.Row(XCell.Label(category.ToString()), XCell.Of(respondents), XCell.Of(eligible),
-                eligible == 0 ? XCell.Empty : XCell.Percent((double)respondents / eligible));
+                Rate(ResponseRate.Of(respondents, eligible)));
         }
         var totalRespondents = input.Respondents.Values.Sum();
-        var totalEligible = c.EligibleCategories.Sum(category => input.EligibleEntities.GetValueOrDefault(category));
+        var totalEligible = c.EligibleCategories.Sum(category => input.RegisteredEntities.GetValueOrDefault(category));
         sheet.Row(XCell.Bold("Total"), XCell.Of(totalRespondents), XCell.Of(totalEligible),
-            totalEligible == 0 ? XCell.Empty : XCell.Percent((double)totalRespondents / totalEligible));
+            Rate(ResponseRate.Of(totalRespondents, totalEligible)));
         sheet.Blank();
 
         sheet.Row(XCell.Bold("Tiers"), XCell.Bold("Addressed to"), XCell.Bold("Sheet"));
@@ -55,4 +55,6 @@ internal static class OverviewSheet
         sheet.Row(XCell.Label("Share: respondents who chose an option / respondents who answered the question. "
             + "Weighted share: the same with each respondent counted at its category's weight. Shares of a multiple-choice question may add up to more than 100%."));
     }
+
+    private static XCell Rate(double? rate) => rate is { } value ? XCell.Percent(value) : XCell.Empty;
 }

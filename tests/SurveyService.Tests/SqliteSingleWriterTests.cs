@@ -12,18 +12,19 @@ namespace SurveyService.Tests;
 /// still stand or fall on its own: one that refuses or throws undoes only itself, and its caller
 /// hears about it, while the others in the batch are kept.
 /// </summary>
-public sealed class WriteQueueTests(SurveyApplication app) : IClassFixture<SurveyApplication>
+public sealed class SqliteSingleWriterTests(SurveyApplication app) : IClassFixture<SurveyApplication>
 {
     [Fact]
     public async Task EachWriteInABatchStandsOrFallsOnItsOwn()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var queue = app.Services.GetRequiredService<WriteQueue>();
+        var writer = app.Services.GetRequiredService<IDatabaseWriter>();
+        Assert.IsType<SqliteSingleWriter>(writer);
         var batches = new List<int>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == WriteQueue.MeterName && instrument.Meter.Scope == app.Services.GetRequiredService<IMeterFactory>())
+            if (instrument.Meter.Name == SqliteSingleWriter.MeterName && instrument.Meter.Scope == app.Services.GetRequiredService<IMeterFactory>())
                 l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<int>((_, size, _, _) => { lock (batches) batches.Add(size); });
@@ -36,13 +37,14 @@ public sealed class WriteQueueTests(SurveyApplication app) : IClassFixture<Surve
         var writes = Enumerable.Range(0, 60).Select(async i =>
         {
             await start.Task;
-            return await queue.WriteAsync(caller, async db =>
+            return await writer.WriteAsync(caller, async db =>
             {
                 db.Entities.Add(new Entity { Name = $"{tag} {i}", Category = RespondentCategory.Academia, CreatedAt = DateTime.UtcNow });
                 await db.SaveChangesAsync();
                 if (i % 5 == 4)
                     throw new InvalidOperationException($"write {i} fails after saving");
-                return i % 3 != 2; // the rest of the refusals roll back what they saved
+                var keep = i % 3 != 2; // the rest of the refusals roll back what they saved
+                return new Written<string>(keep, keep ? "kept" : "refused");
             });
         }).ToArray();
         start.SetResult();
@@ -52,7 +54,7 @@ public sealed class WriteQueueTests(SurveyApplication app) : IClassFixture<Surve
         {
             try
             {
-                outcomes[i] = await writes[i] ? "kept" : "refused";
+                outcomes[i] = await writes[i];
             }
             catch (InvalidOperationException exception)
             {

@@ -4,21 +4,17 @@ using System.Threading.Channels;
 namespace SurveyService.Data;
 
 /// <summary>
-/// The respondents' writes (saves and submits), which arrive in thousands at a deadline.
+/// The respondents' writes on SQLite (saves and submits, thousands at a deadline).
 /// <para>
-/// On SQLite they are applied by one dedicated thread, in batches: one transaction per batch,
+/// They are applied by one dedicated thread, in batches: one transaction per batch,
 /// each write inside its own savepoint, so a write that refuses (returns false) or fails undoes
 /// only itself. SQLite has a single writer anyway; letting every request take the write lock in
 /// turn left the lock idle between holders (a waiter sleeps in SQLite's busy handler, or waits
 /// for a thread-pool thread behind thousands of queued requests), and a commit per write paid the
 /// commit's cost per write. A write's caller is answered only after its batch has committed.
 /// </para>
-/// <para>
-/// SQL Server and PostgreSQL take many writers at once: there each write is its own short
-/// transaction on the caller's context, as <see cref="Writes.WriteAsync"/> does.
-/// </para>
 /// </summary>
-internal sealed class WriteQueue : IDisposable
+internal sealed class SqliteSingleWriter : IDatabaseWriter, IDisposable
 {
     /// <summary>Writes per transaction at most; a batch is whatever has queued while the last one ran.</summary>
     private const int MaxBatch = 256;
@@ -27,12 +23,12 @@ internal sealed class WriteQueue : IDisposable
     public const string MeterName = "SurveyService.Writes";
 
     private readonly IServiceScopeFactory scopes;
-    private readonly ILogger<WriteQueue> logger;
+    private readonly ILogger<SqliteSingleWriter> logger;
     private readonly Histogram<int> batchSizes;
     private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly Lazy<Thread> writer;
 
-    public WriteQueue(IServiceScopeFactory scopes, ILogger<WriteQueue> logger, IMeterFactory meters)
+    public SqliteSingleWriter(IServiceScopeFactory scopes, ILogger<SqliteSingleWriter> logger, IMeterFactory meters)
     {
         this.scopes = scopes;
         this.logger = logger;
@@ -46,17 +42,12 @@ internal sealed class WriteQueue : IDisposable
         });
     }
 
-    /// <summary>
-    /// Runs the work in a transaction and returns what it returned (false: its changes are undone).
-    /// The work must use the context it is given, and may run more than once (a retried batch).
-    /// </summary>
-    public Task<bool> WriteAsync(SurveyDbContext caller, Func<SurveyDbContext, Task<bool>> work)
+    /// <summary>Queues the work for the writer thread; answered once its batch has committed.</summary>
+    public Task<T> WriteAsync<T>(SurveyDbContext caller, Func<SurveyDbContext, Task<Written<T>>> work)
     {
-        if (!caller.Database.IsSqlite())
-            return caller.WriteAsync(() => work(caller));
-        var pending = new PendingWrite(work);
+        var pending = new PendingWrite<T>(work);
         if (!queue.Writer.TryWrite(pending))
-            throw new ObjectDisposedException(nameof(WriteQueue));
+            throw new ObjectDisposedException(nameof(SqliteSingleWriter));
         _ = writer.Value;
         return pending.Done.Task;
     }
@@ -82,7 +73,7 @@ internal sealed class WriteQueue : IDisposable
                 // The batch's transaction failed as a whole (past the execution strategy's retries).
                 logger.LogError(exception, "A batch of {Count} writes failed.", batch.Count);
                 foreach (var write in batch)
-                    write.Done.TrySetException(exception);
+                    write.Fail(exception);
             }
             batch.Clear();
         }
@@ -103,17 +94,7 @@ internal sealed class WriteQueue : IDisposable
                 var write = batch[i];
                 var savepoint = $"write{i}";
                 await transaction.CreateSavepointAsync(savepoint);
-                try
-                {
-                    write.Result = await write.Work(db);
-                    write.Failure = null;
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    write.Result = false;
-                    write.Failure = exception;
-                }
-                if (write.Result)
+                if (await write.RunAsync(db))
                     await transaction.ReleaseSavepointAsync(savepoint);
                 else
                     await transaction.RollbackToSavepointAsync(savepoint);
@@ -123,19 +104,46 @@ internal sealed class WriteQueue : IDisposable
         });
     }
 
-    private sealed class PendingWrite(Func<SurveyDbContext, Task<bool>> work)
+    private abstract class PendingWrite
     {
-        public Func<SurveyDbContext, Task<bool>> Work { get; } = work;
-        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public bool Result { get; set; }
-        public Exception? Failure { get; set; }
+        /// <summary>Runs the work (again, when the batch is retried); true when its changes are to be kept.</summary>
+        public abstract Task<bool> RunAsync(SurveyDbContext db);
 
-        public void Complete()
+        /// <summary>Answers the caller with the last run's value or failure, once the batch has committed.</summary>
+        public abstract void Complete();
+
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class PendingWrite<T>(Func<SurveyDbContext, Task<Written<T>>> work) : PendingWrite
+    {
+        private Written<T> written;
+        private Exception? failure;
+
+        public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async Task<bool> RunAsync(SurveyDbContext db)
         {
-            if (Failure is not null)
-                Done.TrySetException(Failure);
-            else
-                Done.TrySetResult(Result);
+            try
+            {
+                (written, failure) = (await work(db), null);
+                return written.Keep;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                (written, failure) = (default, exception);
+                return false;
+            }
         }
+
+        public override void Complete()
+        {
+            if (failure is not null)
+                Done.TrySetException(failure);
+            else
+                Done.TrySetResult(written.Value);
+        }
+
+        public override void Fail(Exception exception) => Done.TrySetException(exception);
     }
 }

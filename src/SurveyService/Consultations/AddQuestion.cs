@@ -1,0 +1,33 @@
+using SurveyService.Data.Consultations;
+
+namespace SurveyService.Consultations;
+
+/// <summary>What adding a question did: the question, or why it was not added.</summary>
+internal abstract record AddQuestionOutcome
+{
+    public sealed record Added(Question Question) : AddQuestionOutcome;
+
+    public sealed record Refused(ConsultationRefusal Why) : AddQuestionOutcome;
+}
+
+/// <summary>The Secretariat adds a question to a draft, after the others; codes are unique within a consultation, questions frozen once published.</summary>
+internal sealed class AddQuestion(SurveyDbContext db)
+{
+    public async Task<AddQuestionOutcome> AddAsync(Guid consultationId, AddQuestionRequest request)
+    {
+        var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == consultationId);
+        if (consultation is null)
+            return new AddQuestionOutcome.Refused(new ConsultationRefusal.NotFound(consultationId));
+        if (consultation.PublishedAt is { } publishedAt)
+            return new AddQuestionOutcome.Refused(new ConsultationRefusal.QuestionsFrozen(publishedAt));
+        var code = request.Code!.Trim();
+        if (await db.Questions.AnyAsync(q => q.ConsultationId == consultationId && q.Code == code))
+            return new AddQuestionOutcome.Refused(new ConsultationRefusal.DuplicateQuestionCode(code));
+
+        var order = await db.Questions.Where(q => q.ConsultationId == consultationId).Select(q => (int?)q.Order).MaxAsync() ?? 0;
+        var question = request.ToQuestion(consultationId, order + 1);
+        db.Questions.Add(question);
+        await db.SaveChangesAsync();
+        return new AddQuestionOutcome.Added(question);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace SurveyService.Submissions;
+
+/// <summary>
+/// The version a writer says it last saw: any version (If-Match: *) or one of some versions.
+/// No expectation at all (no If-Match) is a null <see cref="ExpectedVersion"/>.
+/// </summary>
+internal sealed record ExpectedVersion(bool Any, IReadOnlyList<int> Versions)
+{
+    public static readonly ExpectedVersion AnyVersion = new(true, []);
+
+    public static ExpectedVersion Exactly(int version) => new(false, [version]);
+
+    public bool Matches(int version) => Any || Versions.Contains(version);
+}
+
+/// <summary>A submission's ETag is its version, quoted; If-Match names the versions a writer expects.</summary>
+internal static class ETagPolicy
+{
+    public static string For(int version) => $"\"{version}\"";
+
+    /// <summary>
+    /// Whether a save may replace the submission now at <paramref name="current"/> (null: there is
+    /// none yet): a first save needs no version, and may say "any"; after that a save must name
+    /// the version it replaces, so that no one's saved work is overwritten unseen.
+    /// </summary>
+    public static SubmissionRefusal? RefusalToSave(int? current, ExpectedVersion? expected) =>
+        current is not { } version ? (expected is null || expected.Any ? null : new SubmissionRefusal.NoVersionToMatch())
+        : expected is null ? new SubmissionRefusal.VersionRequired()
+        : expected.Matches(version) ? null
+        : new SubmissionRefusal.ChangedSinceRead(version, Submitting: false);
+
+    /// <summary>A submit needs no version, but one that names a version submits only that version.</summary>
+    public static SubmissionRefusal? RefusalToSubmit(int current, ExpectedVersion? expected) =>
+        expected is null || expected.Matches(current) ? null : new SubmissionRefusal.ChangedSinceRead(current, Submitting: true);
+
+    /// <summary>
+    /// What If-Match expects, or null when the header is absent. Weak and strong tags alike name a
+    /// version; a tag that names no version of ours (or a header that cannot be parsed) matches none.
+    /// </summary>
+    public static ExpectedVersion? IfMatch(StringValues header)
+    {
+        if (header.Count == 0)
+            return null;
+        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
+            return new ExpectedVersion(false, []);
+        if (tags.Any(t => t.Tag == "*"))
+            return ExpectedVersion.AnyVersion;
+        var versions = tags.Select(t => t.Tag.ToString())
+            .Select(tag => int.TryParse(tag.Trim('"'), System.Globalization.NumberStyles.None, null, out var version) && For(version) == tag ? version : -1)
+            .Where(version => version >= 0);
+        return new ExpectedVersion(false, [.. versions]);
+    }
+}
