@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using SurveyService.Analysis;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests;
@@ -132,5 +133,21 @@ public sealed class AnalysisAccessTests
         var dashboard = await analyst.GetAsync("/hangfire");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("SurveyService jobs", await dashboard.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AnAnswerIsScreenedOnlyThroughItsOwnConsultation()
+    {
+        var (app, id, _) = await ClosedAsync(1);
+        await using var _app = app;
+        var another = await app.CreateConsultationAsync(ConsultationSetup.EveryType);
+        var analyst = await app.AsAnalystAsync();
+        var answer = (await (await analyst.GetAsync($"/api/consultations/{id}/answers")).ReadAsAsync<AnswerPage>()).Items[0];
+
+        await (await analyst.PutAsJsonAsync($"/api/consultations/{another}/answers/{answer.Id}/screening", new { related = false, reason = "Off topic" }))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
+
+        var screenedOut = await (await analyst.GetAsync($"/api/consultations/{id}/answers?related=false")).ReadAsAsync<AnswerPage>();
+        Assert.Equal(0, screenedOut.Total);
     }
 }

@@ -3,6 +3,8 @@ using ClosedXML.Excel;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests;
@@ -44,6 +46,29 @@ public sealed class AnalysisTests(ClosedConsultation closed) : IClassFixture<Clo
         Assert.Equal(2, closed.Option("3c", "5").GetProperty("count").GetInt32());
         Assert.Equal(0, closed.Option("3c", "2").GetProperty("count").GetInt32());
         Assert.Equal(1.5 / 3.25, closed.Option("3c", "5").GetProperty("weightedShare").GetDouble(), 6);
+    }
+
+    [Fact]
+    public async Task ResponseRateIsRespondentsOverTheRegisteredEntitiesOfEachCategory()
+    {
+        var overview = closed.Workbook.Worksheet("Overview");
+        var header = overview.CellsUsed().Single(c => c.GetString() == "Respondents by category").Address.RowNumber;
+        await using var scope = closed.App.Services.CreateAsyncScope();
+        var registered = await scope.ServiceProvider.GetRequiredService<SurveyDbContext>().Entities
+            .GroupBy(e => e.Category).ToDictionaryAsync(g => g.Key.ToString(), g => g.Count());
+
+        var rows = Enumerable.Range(header + 1, 6).Select(overview.Row).ToArray();
+        foreach (var row in rows[..5])
+        {
+            var (respondents, eligible) = (row.Cell(2).GetDouble(), row.Cell(3).GetDouble());
+            Assert.Equal(registered.GetValueOrDefault(row.Cell(1).GetString()), eligible);
+            if (eligible > 0)
+                Assert.Equal(respondents / eligible, row.Cell(4).GetDouble(), 6);
+            else
+                Assert.True(row.Cell(4).IsEmpty());
+        }
+        Assert.Equal("Total", rows[5].Cell(1).GetString());
+        Assert.Equal(5.0 / registered.Values.Sum(), rows[5].Cell(4).GetDouble(), 6);
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
+using SurveyService.Analysis;
+using SurveyService.Analysis.Workbook;
 using SurveyService.Jobs;
 using SurveyService.Tests.Infrastructure;
 
@@ -110,21 +113,28 @@ public sealed class ClosingTests
         await (await (await app.AsSecretariatAsync()).PostAsync($"/api/consultations/{id}/close", null)).ReadJsonAsync(HttpStatusCode.Accepted);
         var analyst = await app.AsAnalystAsync();
         await analyst.WaitForAnalysisAsync(id);
-        var first = await (await analyst.GetAsync($"/api/consultations/{id}/analysis/summary")).ReadJsonAsync();
+        var first = await (await analyst.GetAsync($"/api/consultations/{id}/analysis/summary")).ReadAsAsync<AnalysisSummary>();
+        var attempts = (await analyst.WaitForAnalysisAsync(id)).GetProperty("attempts").GetInt32();
 
-        await app.RunJobAsync<SurveyService.Analysis.AnalysisCompiler>(c => c.CompileAsync(id)); // a duplicate delivery: nothing to claim
+        await app.RunJobAsync<AnalysisCompiler>(c => c.CompileAsync(id)); // a duplicate delivery: nothing to claim
+        Assert.Equal(attempts, (await analyst.WaitForAnalysisAsync(id)).GetProperty("attempts").GetInt32());
+
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
         for (var i = 0; i < 2; i++)
             await (await analyst.PostAsync($"/api/consultations/{id}/analysis", null)).ReadJsonAsync(HttpStatusCode.Accepted);
         await analyst.WaitForAnalysisAsync(id);
         await Task.Delay(500);
         await analyst.WaitForAnalysisAsync(id);
 
-        var again = await (await analyst.GetAsync($"/api/consultations/{id}/analysis/summary")).ReadJsonAsync();
-        Assert.Equal(first.GetProperty("questions").ToString(), again.GetProperty("questions").ToString());
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-        Assert.Equal(4, await db.AnalysisWorkbooks.CountAsync(w => w.ConsultationId == id));
-        Assert.Equal(1, await db.Analyses.CountAsync(a => a.ConsultationId == id));
+        // The recompile replaced the first result: compiled later, the same figures, and the workbook is the recompile's own.
+        var again = await (await analyst.GetAsync($"/api/consultations/{id}/analysis/summary")).ReadAsAsync<AnalysisSummary>();
+        Assert.True(again.GeneratedAt > first.GeneratedAt, $"Compiled again at {again.GeneratedAt}, first at {first.GeneratedAt}.");
+        Assert.Equal(JsonSerializer.Serialize(first.Questions), JsonSerializer.Serialize(again.Questions));
+        var (workbook, _) = await analyst.DownloadWorkbookAsync(id);
+        using var _ = workbook;
+        var overview = workbook.Worksheet("Overview");
+        var compiled = overview.CellsUsed().Single(c => c.GetString() == "Compiled").CellRight().GetString();
+        Assert.Equal(AnalysisWorkbookWriter.Utc(again.GeneratedAt.UtcDateTime), compiled);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SurveyService.Submissions;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests;
@@ -130,6 +131,37 @@ public sealed class SignInTests(SurveyApplication app) : IClassFixture<SurveyApp
         client.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
         var info = await (await client.GetAsync("/connect/userinfo")).ReadJsonAsync();
         Assert.Equal("Academia", info.GetProperty("category").GetString());
+    }
+
+    [Fact]
+    public async Task PortalCookieCarriesTheRespondentToTheApiAsATokenDoes()
+    {
+        var consultation = await app.CreateConsultationAsync();
+        var q = await app.QuestionIdsAsync(consultation);
+        var respondent = await app.AsRespondentAsync(RespondentCategory.SectorMember);
+        using var browser = await new PortalBrowser(app).SignInWithCookieAsync(respondent.Email, SurveyApplication.Password);
+
+        var saved = await browser.SaveAsync(consultation, [new { questionId = q["2a"], choices = new[] { "Yes" } }]);
+
+        var submission = await saved.ReadAsAsync<SubmissionResponse>();
+        Assert.Equal(respondent.EntityId, submission.EntityId);
+        var (read, _) = await respondent.Client.ReadSubmissionAsync(consultation);
+        Assert.Equal("Yes", read.GetProperty("answers")[0].GetProperty("choices")[0].GetString());
+        await (await browser.SaveAsync(consultation, [new { questionId = q["1a"], text = "tier i" }], saved.Headers.ETag!.ToString()))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task ApiAnswersWithoutCredentialsOrWithStaffCookieAreStatusesNotRedirects()
+    {
+        var consultation = await app.CreateConsultationAsync();
+        using var anonymous = app.CreateHttpsClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(SubmissionCalls.Path(consultation))).StatusCode);
+
+        using var secretariat = await new PortalBrowser(app).SignInWithCookieAsync(SurveyApplication.SecretariatEmail, SurveyApplication.Password);
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretariat.GetAsync(SubmissionCalls.Path(consultation))).StatusCode);
+        var draft = await secretariat.PostAsJsonAsync("/api/consultations", app.Draft("Made with the portal's cookie"));
+        Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using SurveyService.Submissions;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests;
@@ -262,6 +263,38 @@ public sealed class SubmissionTests(SurveyApplication app) : IClassFixture<Surve
         var events = audit.EnumerateArray().Select(e => (Action: e.GetProperty("action").GetString(), Version: e.GetProperty("version").GetInt32(), Email: e.GetProperty("userEmail").GetString())).ToArray();
         Assert.Equal([("Created", 1, first.Email), ("Saved", 2, second.Email), ("Submitted", 3, first.Email)], events);
         await (await first.Client.GetAsync($"/api/consultations/{consultation}/audit")).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task SubmittingWithAStaleETagIsRefusedAndSubmitsNothing()
+    {
+        var (consultation, q) = await OpenConsultationAsync();
+        var reviewer = await app.AsRespondentAsync(RespondentCategory.MemberState);
+        var colleague = await app.AddFocalPointAsync(reviewer.EntityId);
+        var reviewed = await reviewer.Client.SaveAsync(consultation, [new { questionId = q["3a"], text = "reviewed" }]);
+        var reviewedETag = reviewed.Headers.ETag!.ToString();
+        (await colleague.Client.SaveAsync(consultation, [new { questionId = q["3a"], text = "changed meanwhile" }], reviewedETag)).EnsureSuccessStatusCode();
+
+        await (await reviewer.Client.SubmitAsync(consultation, reviewedETag)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+
+        var versions = await (await reviewer.Client.GetAsync(SubmissionCalls.Path(consultation) + "/versions")).ReadAsAsync<SubmittedVersionResponse[]>();
+        Assert.Empty(versions);
+        var submission = await (await reviewer.Client.GetAsync(SubmissionCalls.Path(consultation))).ReadAsAsync<SubmissionResponse>();
+        Assert.Equal("Draft", submission.Status);
+    }
+
+    [Fact]
+    public async Task IfMatchAnyReplacesWhicheverVersionIsSaved()
+    {
+        var (consultation, q) = await OpenConsultationAsync();
+        var respondent = await app.AsRespondentAsync(RespondentCategory.Associate);
+        (await respondent.Client.SaveAsync(consultation, [new { questionId = q["3a"], text = "first" }], "*")).EnsureSuccessStatusCode();
+
+        var saved = await respondent.Client.SaveAsync(consultation, [new { questionId = q["3a"], text = "whatever was there" }], "*");
+
+        Assert.Equal("\"2\"", saved.Headers.ETag?.ToString());
+        var submission = await saved.ReadAsAsync<SubmissionResponse>();
+        Assert.Equal("whatever was there", Assert.Single(submission.Answers).Text);
     }
 }
 

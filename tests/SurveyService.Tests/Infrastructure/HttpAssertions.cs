@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace SurveyService.Tests.Infrastructure;
 
@@ -23,6 +24,16 @@ public static class HttpAssertions
         Assert.True(errors.EnumerateObject().Any(e => e.Name.Equals(field, StringComparison.OrdinalIgnoreCase)), $"Expected an error for '{field}', got {errors}");
         return problem;
     }
+
+    /// <summary>The body read as the service's own response type, as a typed client would.</summary>
+    public static async Task<T> ReadAsAsync<T>(this HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<T>(body, Json) ?? throw new InvalidOperationException($"The body is null: {body}");
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
     {

@@ -61,6 +61,27 @@ public sealed partial class PortalBrowser(SurveyApplication app)
         })));
     }
 
+    /// <summary>Signs in on the portal's sign-in page and returns the browser, holding the portal's cookie.</summary>
+    public async Task<HttpClient> SignInWithCookieAsync(string email, string password)
+    {
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+        });
+        var loginPage = await browser.GetStringAsync("/account/login?returnUrl=/");
+        var signedIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email,
+            ["password"] = password,
+            ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = Hidden(loginPage, "__RequestVerificationToken"),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return browser;
+    }
+
     private static string Hidden(string html, string name)
     {
         var match = HiddenInput().Matches(html).FirstOrDefault(m => m.Groups["name"].Value == name);

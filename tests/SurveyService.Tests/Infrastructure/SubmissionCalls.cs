@@ -12,7 +12,7 @@ public static class SubmissionCalls
     {
         var request = new HttpRequestMessage(HttpMethod.Put, Path(consultationId)) { Content = JsonContent.Create(new { answers }) };
         if (etag is not null)
-            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(etag));
+            request.Headers.IfMatch.Add(etag == "*" ? EntityTagHeaderValue.Any : EntityTagHeaderValue.Parse(etag));
         return client.SendAsync(request);
     }
 
@@ -20,7 +20,7 @@ public static class SubmissionCalls
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Path(consultationId) + "/submit");
         if (etag is not null)
-            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(etag));
+            request.Headers.IfMatch.Add(etag == "*" ? EntityTagHeaderValue.Any : EntityTagHeaderValue.Parse(etag));
         return client.SendAsync(request);
     }
 

@@ -50,12 +50,19 @@ public class SurveyApplication : WebApplicationFactory<Program>
 
     public string Environment { get; set; } = "Testing";
 
+    /// <summary>Set before the first request to add services (an interceptor, say) after the service's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
+        });
     }
 
     /// <summary>OpenIddict refuses plain http, so every client speaks to https://localhost.</summary>
