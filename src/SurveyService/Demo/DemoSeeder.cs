@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using SurveyService.Accounts;
 using SurveyService.Consultations;
-using SurveyService.Data.Consultations;
 using SurveyService.Data.Entities;
 using SurveyService.Data.Accounts;
 
@@ -21,7 +20,8 @@ internal static class DemoSetup
 /// Fills an empty database (no entities, no consultations) so that a newcomer can try every
 /// endpoint from the reference page at once, and prints how to sign in as each kind of account.
 /// </summary>
-internal sealed class DemoSeeder(SurveyDbContext db, AccountCreation accounts, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger) : IStartupSeeder
+internal sealed class DemoSeeder(SurveyDbContext db, AccountCreation accounts, CreateConsultation creating, AddQuestion adding,
+    PublishConsultation publishing, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger) : IStartupSeeder
 {
     private static readonly (string Name, RespondentCategory Category, string? Country, string Email)[] Entities =
     [
@@ -53,41 +53,26 @@ internal sealed class DemoSeeder(SurveyDbContext db, AccountCreation accounts, I
         await CreateAsync("analyst@example.org", "Demo analyst", null, StaffRole.Analyst);
         lines.Add($"  {"Analyst",-13} analyst@example.org");
 
-        var consultation = new Consultation
-        {
-            Title = WgStudyQuestionnaire.Title,
-            Description = WgStudyQuestionnaire.Description,
-            OpensAt = now.AddMinutes(-1),
-            ClosesAt = now.AddDays(30),
-            CreatedAt = now,
-            PublishedAt = now,
-            EligibleCategories = [.. Enum.GetValues<RespondentCategory>()],
-            Weights =
-            [
-                new() { Category = RespondentCategory.MemberState, Weight = 1m },
-                new() { Category = RespondentCategory.SectorMember, Weight = 0.5m },
-                new() { Category = RespondentCategory.Associate, Weight = 0.5m },
-                new() { Category = RespondentCategory.Academia, Weight = 0.5m },
-                new() { Category = RespondentCategory.Stakeholder, Weight = 0.25m },
-            ],
-        };
-        var order = 0;
+        // Through the Secretariat's own use cases, so the demo is published as any consultation is (its close scheduled).
+        var consultation = await creating.CreateAsync(new CreateConsultationRequest(WgStudyQuestionnaire.Title, WgStudyQuestionnaire.Description,
+            now.AddMinutes(-1).AsUtc(), now.AddDays(30).AsUtc(), null, new Dictionary<RespondentCategory, decimal>
+            {
+                [RespondentCategory.MemberState] = 1m,
+                [RespondentCategory.SectorMember] = 0.5m,
+                [RespondentCategory.Associate] = 0.5m,
+                [RespondentCategory.Academia] = 0.5m,
+                [RespondentCategory.Stakeholder] = 0.25m,
+            }));
         foreach (var (code, tier, text) in WgStudyQuestionnaire.Questions)
         {
             var choice = code == "1b";
-            consultation.Questions.Add(new Question
-            {
-                Code = code,
-                Text = text,
-                Tier = tier,
-                Type = choice ? QuestionType.SingleChoice : QuestionType.Text,
-                Options = choice ? [.. WgStudyQuestionnaire.DefinitionsSufficientOptions] : [],
-                MaxLength = choice ? null : AddQuestionRequest.DefaultTextLength,
-                Order = ++order,
-            });
+            var question = new AddQuestionRequest(code, text, tier, choice ? QuestionType.SingleChoice : QuestionType.Text,
+                choice ? [.. WgStudyQuestionnaire.DefinitionsSufficientOptions] : null, Required: false, MaxLength: null, ScaleMin: null, ScaleMax: null);
+            if (await adding.AddAsync(consultation.Id, question) is not AddQuestionOutcome.Added)
+                throw new InvalidOperationException($"The demo question {code} could not be added.");
         }
-        db.Consultations.Add(consultation);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await publishing.PublishAsync(consultation.Id) is not ConsultationOutcome.Done)
+            throw new InvalidOperationException("The demo consultation could not be published.");
 
         logger.LogWarning(
             "Demo data loaded: consultation {ConsultationId} is open until {ClosesAt:u}. Every demo account's password is '{Password}'; "

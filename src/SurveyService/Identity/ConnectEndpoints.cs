@@ -19,13 +19,13 @@ internal static class ConnectEndpoints
     {
         var connect = app.MapGroup("/connect").WithTags("Identity").ExcludeFromDescription();
         connect.MapPost("/token", IssueToken).RequireRateLimiting(IdentitySetup.SignInRateLimit);
-        connect.MapMethods("/userinfo", ["GET", "POST"], (Delegate)UserInfo);
+        connect.MapMethods("/userinfo", ["GET", "POST"], (Func<HttpContext, Task<Results<Ok<Dictionary<string, object?>>, ChallengeHttpResult>>>)UserInfo);
         connect.MapMethods("/authorize", ["GET", "POST"], Authorize);
         app.MapPortalSignIn();
         return app;
     }
 
-    private static async Task<IResult> IssueToken(HttpContext context, UserManager<SurveyUser> users, AccountClaims claims)
+    private static async Task<Results<SignInHttpResult, ForbidHttpResult>> IssueToken(HttpContext context, UserManager<SurveyUser> users, AccountClaims claims)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -50,11 +50,11 @@ internal static class ConnectEndpoints
         return Refuse("This grant type is not supported.", Errors.UnsupportedGrantType);
     }
 
-    private static async Task<IResult> UserInfo(HttpContext context)
+    private static async Task<Results<Ok<Dictionary<string, object?>>, ChallengeHttpResult>> UserInfo(HttpContext context)
     {
         var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         if (result.Principal is not { } principal)
-            return Results.Challenge(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            return TypedResults.Challenge(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 
         var claims = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -67,14 +67,14 @@ internal static class ConnectEndpoints
             if (principal.GetClaim(type) is { } value)
                 claims[type] = value;
         }
-        return Results.Ok(claims);
+        return TypedResults.Ok(claims);
     }
 
     /// <summary>
     /// Authorization code with PKCE, for the web portal: a person signed in on the portal sign-in
     /// page (an Identity cookie) gets a code; anyone else is sent there first.
     /// </summary>
-    private static async Task<IResult> Authorize(HttpContext context, UserManager<SurveyUser> users, AccountClaims claims)
+    private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> Authorize(HttpContext context, UserManager<SurveyUser> users, AccountClaims claims)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -83,16 +83,16 @@ internal static class ConnectEndpoints
         if (user is null || await AccountClaims.RefusalAsync(users, user) is not null)
         {
             var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
-            return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
+            return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
         }
         return SignIn(await claims.ForTokenAsync(user, request.GetScopes(), context.RequestAborted));
     }
 
-    private static IResult SignIn(ClaimsPrincipal principal) =>
-        Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    private static SignInHttpResult SignIn(ClaimsPrincipal principal) =>
+        TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
 
-    private static IResult Refuse(string description, string error = Errors.InvalidGrant) =>
-        Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
+    private static ForbidHttpResult Refuse(string description, string error = Errors.InvalidGrant) =>
+        TypedResults.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
         {
             [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
             [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,

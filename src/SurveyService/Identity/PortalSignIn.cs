@@ -23,7 +23,7 @@ internal static class PortalSignIn
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, UserManager<SurveyUser> users, AccountClaims claims)
+    private static async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> SignInAsync(HttpContext context, IAntiforgery antiforgery, UserManager<SurveyUser> users, AccountClaims claims)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
             return TypedResults.Problem("The sign-in form expired; reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
@@ -36,13 +36,13 @@ internal static class PortalSignIn
         // The same claims as a token: the portal's pages, the API and the jobs dashboard read them alike.
         await context.SignInAsync(IdentityConstants.ApplicationScheme, await claims.ForCookieAsync(user, context.RequestAborted));
         // Only local addresses: the form must not become an open redirect.
-        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : "/");
+        return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl : "/");
     }
 
     private static bool IsLocal(string url) =>
         url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
-    private static IResult Form(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error)
+    private static ContentHttpResult Form(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         string Encode(string? value) => WebUtility.HtmlEncode(value ?? "");
@@ -58,6 +58,6 @@ internal static class PortalSignIn
               <button type="submit">Sign in</button>
             </form></main></body></html>
             """;
-        return Results.Content(html, "text/html; charset=utf-8", statusCode: error is null ? 200 : 400);
+        return TypedResults.Content(html, "text/html; charset=utf-8", statusCode: error is null ? 200 : 400);
     }
 }
