@@ -19,9 +19,10 @@ internal static class AnalysisEndpoints
         var group = app.MapGroup("/api/consultations/{id:guid}").WithTags("Closing and analysis");
         group.MapGet("/analysis", Status).RequireAuthorization(Policies.Staff);
         group.MapPost("/analysis", Compile).RequireAuthorization(Policies.Analyst).WithSummary("Compile again (after screening).");
-        group.MapGet("/analysis/workbook", Workbook).RequireAuthorization(Policies.Analyst)
+        group.MapGet("/analysis/workbook", Workbook).RequireAuthorization(Policies.Analyst).Produces(StatusCodes.Status200OK, contentType: XlsxType)
             .WithSummary("The .xlsx; ?tier=MemberStates, Membership or Open for one tier's workbook.");
-        group.MapGet("/analysis/summary", Summary).RequireAuthorization(Policies.Analyst);
+        // The summary is served as it was stored by the compile; its shape is the record's.
+        group.MapGet("/analysis/summary", Summary).RequireAuthorization(Policies.Analyst).Produces<AnalysisSummary>();
         group.MapScreening();
         return app;
     }

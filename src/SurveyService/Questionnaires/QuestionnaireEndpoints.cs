@@ -27,14 +27,12 @@ internal static class QuestionnaireEndpoints
         var category = user.Category();
         if (!user.IsStaff() && category is null)
             return Problem.Forbidden("This account is neither a respondent nor staff.");
-        if (category is { } c && !consultation.EligibleCategories.Contains(c))
+        if (category is { } c && !ConsultationSchedule.From(consultation).Admits(c))
             return Problem.Forbidden($"Respondents of the category {c} are not eligible for this consultation.");
 
         var tiers = category is { } visibleTo ? TierRule.TiersVisibleTo(visibleTo).ToArray() : Enum.GetValues<QuestionTier>();
-        var questions = await db.Questions.AsNoTracking()
-            .Where(q => q.ConsultationId == id && tiers.Contains(q.Tier))
-            .OrderBy(q => q.Order)
-            .ToListAsync();
+        var all = await db.Questions.AsNoTracking().Where(q => q.ConsultationId == id).OrderBy(q => q.Order).ToListAsync();
+        var questions = category is { } asked ? [.. all.AskedOf(asked)] : all;
         var response = ConsultationResponse.From(consultation, questions.Count, clock.UtcNow());
         return TypedResults.Ok(new QuestionnaireResponse(id, consultation.Title, response.Status, response.ClosesAt, category, tiers,
             [.. questions.Select(QuestionResponse.From)]));
