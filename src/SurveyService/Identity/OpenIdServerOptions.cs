@@ -33,33 +33,3 @@ internal sealed class OpenIdServerOptions
     /// <summary>Accept plain http at the token endpoints. Only for a developer's own machine.</summary>
     public bool AllowInsecureHttp { get; set; }
 }
-
-/// <summary>The first Secretariat account, created at start-up when it does not exist.</summary>
-internal sealed class BootstrapOptions
-{
-    public const string Section = "Bootstrap";
-
-    [EmailAddress]
-    public string? SecretariatEmail { get; set; }
-    public string? SecretariatPassword { get; set; }
-    public string SecretariatDisplayName { get; set; } = "Secretariat";
-}
-
-/// <summary>Repeated wrong passwords and token request floods.</summary>
-internal sealed class SignInLimitsOptions
-{
-    public const string Section = "SignIn";
-
-    [Range(1, 100)]
-    public int MaxFailedAttempts { get; set; } = 5;
-
-    [Range(1, 24 * 60)]
-    public int LockoutMinutes { get; set; } = 15;
-
-    /// <summary>Token and registration requests allowed per client address in each window.</summary>
-    [Range(1, 1_000_000)]
-    public int PermitLimit { get; set; } = 30;
-
-    [Range(1, 3600)]
-    public int WindowSeconds { get; set; } = 60;
-}

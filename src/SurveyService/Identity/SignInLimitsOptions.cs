@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SurveyService.Identity;
+
+/// <summary>Repeated wrong passwords and token request floods.</summary>
+internal sealed class SignInLimitsOptions
+{
+    public const string Section = "SignIn";
+
+    [Range(1, 100)]
+    public int MaxFailedAttempts { get; set; } = 5;
+
+    [Range(1, 24 * 60)]
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Token and registration requests allowed per client address in each window.</summary>
+    [Range(1, 1_000_000)]
+    public int PermitLimit { get; set; } = 30;
+
+    [Range(1, 3600)]
+    public int WindowSeconds { get; set; } = 60;
+}
