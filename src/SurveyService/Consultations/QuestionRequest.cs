@@ -45,8 +45,9 @@ public sealed record AddQuestionRequest(
             errors.When(options.Length > 0, "options", $"A {Type} question takes no options.");
         }
 
-        errors.When(MaxLength is not null && Type != QuestionType.Text, "maxLength", "maxLength applies to Text questions only.");
-        errors.When(MaxLength is < 1 or > LongestText, "maxLength", $"maxLength must be from 1 to {LongestText}.");
+        // Every question carries maxLength in the contract: 0 or null on another type means "not applicable".
+        errors.When(MaxLength is not (null or 0) && Type != QuestionType.Text, "maxLength", "maxLength applies to Text questions only; leave it out, null or 0.");
+        errors.When(Type == QuestionType.Text && MaxLength is < 1 or > LongestText, "maxLength", $"maxLength must be from 1 to {LongestText}.");
         errors.When((ScaleMin ?? ScaleMax) is not null && Type != QuestionType.Scale, "scaleMin", "scaleMin and scaleMax apply to Scale questions only.");
         if (Type == QuestionType.Scale)
         {

@@ -26,8 +26,27 @@ internal static class AnswerRules
         }
     }
 
-    /// <summary>Every answer against its question: shape, options, bounds and length. Empty when all fit.</summary>
-    public static ValidationErrors Validate(IReadOnlyList<AnswerInput?> answers, IReadOnlyDictionary<Guid, Question> questions)
+    /// <summary>An answer that gives nothing (no text, no choices, no value): in a change, it clears its question.</summary>
+    public static bool IsClear(AnswerInput answer) =>
+        string.IsNullOrEmpty(answer.Text) && (answer.Choices is null || answer.Choices.Length == 0) && answer.Value is null;
+
+    /// <summary>
+    /// The whole set after a change: saved answers the change does not name stay, named ones are
+    /// replaced, and named ones that give nothing are removed. In the order of the saved set, then the change.
+    /// </summary>
+    public static IReadOnlyList<AnswerInput> ApplyChanges(IEnumerable<Answer> saved, IReadOnlyList<AnswerInput> changes)
+    {
+        var named = changes.Select(c => c.QuestionId!.Value).ToHashSet();
+        var kept = saved.Where(a => !named.Contains(a.QuestionId))
+            .Select(a => new AnswerInput(a.QuestionId, a.Text, a.Choices?.ToArray(), a.Value));
+        return [.. kept, .. changes.Where(c => !IsClear(c))];
+    }
+
+    /// <summary>
+    /// Every answer against its question: shape, options, bounds and length. Empty when all fit.
+    /// With clearing allowed (a change), an answer that gives nothing is checked only for its question.
+    /// </summary>
+    public static ValidationErrors Validate(IReadOnlyList<AnswerInput?> answers, IReadOnlyDictionary<Guid, Question> questions, bool clearing = false)
     {
         var errors = new ValidationErrors();
         CheckShape(answers, errors);
@@ -42,6 +61,8 @@ internal static class AnswerRules
                 errors.Add($"{at}.questionId", $"This consultation has no question {answer.QuestionId}.");
                 continue;
             }
+            if (clearing && IsClear(answer))
+                continue;
             switch (question.Type)
             {
                 case QuestionType.Text:

@@ -21,7 +21,19 @@ internal abstract record SaveOutcome
 /// </summary>
 internal sealed class SaveAnswers(SurveyDbContext db, PublishedQuestions published, IDatabaseWriter writer, TimeProvider clock)
 {
-    public async Task<SaveOutcome> SaveAsync(Respondent? caller, Guid consultationId, IReadOnlyList<AnswerInput?> answers, ExpectedVersion? expected)
+    /// <summary>Replaces the whole set of answers: answers left out are no longer answered (PUT).</summary>
+    public Task<SaveOutcome> SaveAsync(Respondent? caller, Guid consultationId, IReadOnlyList<AnswerInput?> answers, ExpectedVersion? expected) =>
+        SaveAsync(caller, consultationId, answers, expected, changing: false);
+
+    /// <summary>
+    /// Changes only the answers named, keeping the rest; an answer that gives nothing clears its
+    /// question (PATCH, the portal's autosave). The same versions, tiers and checks as a whole save.
+    /// </summary>
+    public Task<SaveOutcome> ChangeAsync(Respondent? caller, Guid consultationId, IReadOnlyList<AnswerInput?> changes, ExpectedVersion? expected) =>
+        SaveAsync(caller, consultationId, changes, expected, changing: true);
+
+    private async Task<SaveOutcome> SaveAsync(Respondent? caller, Guid consultationId, IReadOnlyList<AnswerInput?> answers, ExpectedVersion? expected,
+        bool changing)
     {
         var now = clock.UtcNow();
         var (answering, refusal) = await SubmissionGate.EnterAsync(db, caller, consultationId, now, writing: true);
@@ -31,13 +43,13 @@ internal sealed class SaveAnswers(SurveyDbContext db, PublishedQuestions publish
         var category = answering.Respondent.Category;
         if (AnswerRules.FirstOutsideTiers(answers, questions, category) is { } outside)
             return new SaveOutcome.Refused(new SubmissionRefusal.QuestionOutsideTiers(outside.Code, outside.Tier, category));
-        var errors = AnswerRules.Validate(answers, questions);
+        var errors = AnswerRules.Validate(answers, questions, clearing: changing);
         if (!errors.IsEmpty)
             return new SaveOutcome.Refused(new SubmissionRefusal.AnswersInvalid(errors.ToDictionary()));
 
         try
         {
-            return await writer.WriteAsync(db, tx => WriteAsync(tx, answering, [.. answers.Select(a => a!)], expected, now));
+            return await writer.WriteAsync(db, tx => WriteAsync(tx, answering, [.. answers.Select(a => a!)], changing, expected, now));
         }
         catch (DbUpdateException)
         {
@@ -49,13 +61,18 @@ internal sealed class SaveAnswers(SurveyDbContext db, PublishedQuestions publish
         }
     }
 
-    private static async Task<Written<SaveOutcome>> WriteAsync(SurveyDbContext tx, Answering answering, AnswerInput[] answers,
+    private static async Task<Written<SaveOutcome>> WriteAsync(SurveyDbContext tx, Answering answering, AnswerInput[] given, bool changing,
         ExpectedVersion? expected, DateTime now)
     {
         var (consultationId, who) = (answering.Consultation.Id, answering.Respondent);
         var existing = await SubmissionReads.StateAsync(tx, consultationId, who.EntityId);
         if (ETagPolicy.RefusalToSave(existing?.Version, expected) is { } stale)
-            return Written.Undone<SaveOutcome>(new SaveOutcome.Refused(stale));
+            return Written.Undone<SaveOutcome>(new SaveOutcome.Refused(stale is SubmissionRefusal.ChangedSinceRead changed
+                ? changed with { LastChange = await SubmissionReads.LastChangeAsync(tx, existing!.UpdatedBy, existing.UpdatedAt, existing.IsSubmitted, who) }
+                : stale));
+        // Read inside the write, so a change applies to exactly the version it is conditional on.
+        var saved = changing && existing is not null ? await tx.Answers.AsNoTracking().Where(a => a.SubmissionId == existing.Id).ToListAsync() : [];
+        var answers = changing ? AnswerRules.ApplyChanges(saved, given) : given;
 
         if (existing is null)
         {
@@ -82,16 +99,16 @@ internal sealed class SaveAnswers(SurveyDbContext db, PublishedQuestions publish
         if (updated == 0)
             return Written.Undone<SaveOutcome>(new SaveOutcome.Refused(new SubmissionRefusal.ChangedConcurrently(Submitting: false)));
         await tx.Answers.Where(a => a.SubmissionId == existing.Id).ExecuteDeleteAsync();
-        var saved = new Submission
+        var replaced = new Submission
         {
             Id = existing.Id, ConsultationId = consultationId, EntityId = who.EntityId, Version = existing.Version + 1,
             UpdatedAt = now, UpdatedBy = who.UserId, SubmittedAt = existing.SubmittedAt,
         };
-        saved.Answers.AddRange(answers.Select(a => AnswerRules.ToAnswer(a, existing.Id)));
-        tx.Answers.AddRange(saved.Answers);
-        tx.SubmissionEvents.Add(SubmissionEvents.Of(existing.Id, SubmissionAction.Saved, saved.Version, who.UserId, now, answers.Length));
+        replaced.Answers.AddRange(answers.Select(a => AnswerRules.ToAnswer(a, existing.Id)));
+        tx.Answers.AddRange(replaced.Answers);
+        tx.SubmissionEvents.Add(SubmissionEvents.Of(existing.Id, SubmissionAction.Saved, replaced.Version, who.UserId, now, answers.Count));
         await tx.SaveChangesAsync();
-        return Written.Kept<SaveOutcome>(new SaveOutcome.Saved(saved, existing.SubmittedVersion));
+        return Written.Kept<SaveOutcome>(new SaveOutcome.Saved(replaced, existing.SubmittedVersion));
     }
 
     private async Task<bool> SubmissionExistsAsync(Answering answering)

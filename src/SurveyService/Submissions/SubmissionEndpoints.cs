@@ -14,7 +14,10 @@ internal static class SubmissionEndpoints
         var group = app.MapGroup("/api/consultations/{id:guid}/submission").WithTags("Submissions")
             .RequireAuthorization(Policies.Respondent).RequireRateLimiting(SubmissionLimits.Policy).WithValidation();
         group.MapGet("", Get).WithSummary("The caller's entity's submission, with its ETag.");
-        group.MapPut("", Save).WithSummary("Save answers as a draft; send If-Match once the submission exists.");
+        group.MapPut("", Save).WithSummary("Save answers as a draft, replacing the whole set: answers left out are no longer answered. "
+            + "Send If-Match once the submission exists.");
+        group.MapPatch("", Change).WithSummary("Change only the answers named; an answer with no text, choices or value clears it. "
+            + "If-Match, tiers and checks as for PUT.");
         group.MapPost("/submit", Submit).WithSummary("Submit the saved answers; returns a receipt.");
         group.MapGet("/versions", Versions).WithSummary("Every version the entity submitted, with its digest.");
 
@@ -49,9 +52,15 @@ internal static class SubmissionEndpoints
     }
 
     private static async Task<Results<Ok<SubmissionResponse>, ProblemHttpResult>> Save(Guid id, SaveSubmissionRequest request,
-        ClaimsPrincipal user, SaveAnswers saving, HttpContext http)
+        ClaimsPrincipal user, SaveAnswers saving, HttpContext http) =>
+        Answer(await saving.SaveAsync(Respondent.From(user), id, request.Answers!, ETagPolicy.IfMatch(http.Request.Headers.IfMatch)), http);
+
+    private static async Task<Results<Ok<SubmissionResponse>, ProblemHttpResult>> Change(Guid id, SaveSubmissionRequest request,
+        ClaimsPrincipal user, SaveAnswers saving, HttpContext http) =>
+        Answer(await saving.ChangeAsync(Respondent.From(user), id, request.Answers!, ETagPolicy.IfMatch(http.Request.Headers.IfMatch)), http);
+
+    private static Results<Ok<SubmissionResponse>, ProblemHttpResult> Answer(SaveOutcome outcome, HttpContext http)
     {
-        var outcome = await saving.SaveAsync(Respondent.From(user), id, request.Answers!, ETagPolicy.IfMatch(http.Request.Headers.IfMatch));
         switch (outcome)
         {
             case SaveOutcome.Saved(var submission, var submittedVersion):

@@ -28,9 +28,13 @@ internal static class SubmissionProblems
         NoVersionToMatch => PreconditionFailed("Your entity has no submission yet, so no version can match If-Match; save without it."),
         VersionRequired => TypedResults.Problem("Your entity's submission already exists; send If-Match with the ETag of the version you edited, "
             + "so that no one else's saved work is overwritten.", statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match is required."),
-        ChangedSinceRead(var current, Submitting: false) => PreconditionFailed(
+        ChangedSinceRead(var current, _, { } last) => PreconditionFailed(
+            $"The submission was {(last.Submitted ? "submitted" : "saved")} by {(last.ByCaller ? "you" : last.ByEmail ?? "another focal point")} "
+            + $"at {last.At:u} (UTC), after the version you have; it is now at version {current} (ETag \"{current}\"). "
+            + "Reload it, check your changes against it, and send them again with that ETag."),
+        ChangedSinceRead(var current, Submitting: false, null) => PreconditionFailed(
             $"The submission was saved by someone else since you read it (it is now at version {current}); reload it, merge, and save again."),
-        ChangedSinceRead(var current, Submitting: true) => PreconditionFailed(
+        ChangedSinceRead(var current, Submitting: true, null) => PreconditionFailed(
             $"The submission changed since you read it (it is now at version {current}); review it and submit again."),
         ChangedConcurrently(Submitting: false) => PreconditionFailed(
             "The submission was saved by someone else at the same moment; reload it, merge, and save again."),

@@ -1,4 +1,5 @@
 using SurveyService.Data.Submissions;
+using SurveyService.Identity;
 
 namespace SurveyService.Submissions;
 
@@ -8,7 +9,8 @@ internal static class SubmissionReads
     private static readonly CompiledPerModel<Func<SurveyDbContext, Guid, Guid, Task<SubmissionState?>>> StateQuery = new(() =>
         EF.CompileAsyncQuery((SurveyDbContext db, Guid consultationId, Guid entityId) => db.Submissions
             .Where(s => s.ConsultationId == consultationId && s.EntityId == entityId)
-            .Select(s => new SubmissionState(s.Id, s.Version, s.SubmittedAt, db.SubmittedVersions.Count(v => v.SubmissionId == s.Id)))
+            .Select(s => new SubmissionState(s.Id, s.Version, s.SubmittedAt, db.SubmittedVersions.Count(v => v.SubmissionId == s.Id),
+                s.UpdatedBy, s.UpdatedAt, s.IsSubmitted))
             .FirstOrDefault()));
 
     private static readonly CompiledPerModel<Func<SurveyDbContext, Guid, Guid, Task<Submission?>>> WithAnswersQuery = new(() =>
@@ -26,9 +28,17 @@ internal static class SubmissionReads
     public static Task<Submission?> WithAnswersAsync(SurveyDbContext db, Guid consultationId, Guid entityId) =>
         WithAnswersQuery.For(db)(db, consultationId, entityId);
 
+    /// <summary>Who changed the submission last, when, and whether that change was a submit: what a writer told "it changed" needs to know.</summary>
+    public static async Task<LastChange> LastChangeAsync(SurveyDbContext db, string updatedBy, DateTime updatedAt, bool submitted, Respondent caller)
+    {
+        var email = await db.Users.AsNoTracking().Where(u => u.Id == updatedBy).Select(u => u.Email).FirstOrDefaultAsync();
+        return new LastChange(email, updatedBy == caller.UserId, updatedAt, submitted);
+    }
+
     /// <summary>Versions are numbered from 1, so the count is the latest submitted version's number.</summary>
     public static Task<int> LatestSubmittedNumberAsync(SurveyDbContext db, Guid submissionId) =>
         SubmittedCountQuery.For(db)(db, submissionId);
 }
 
-internal sealed record SubmissionState(Guid Id, int Version, DateTime? SubmittedAt, int SubmittedVersion);
+internal sealed record SubmissionState(Guid Id, int Version, DateTime? SubmittedAt, int SubmittedVersion, string UpdatedBy, DateTime UpdatedAt,
+    bool IsSubmitted);

@@ -37,8 +37,8 @@ internal abstract record SubmissionRefusal
     /// <summary>The submission exists, and a save must say which version it replaces.</summary>
     public sealed record VersionRequired : SubmissionRefusal;
 
-    /// <summary>The submission moved on since the writer read it.</summary>
-    public sealed record ChangedSinceRead(int CurrentVersion, bool Submitting) : SubmissionRefusal;
+    /// <summary>The submission moved on since the writer read it; LastChange says who moved it, when and how.</summary>
+    public sealed record ChangedSinceRead(int CurrentVersion, bool Submitting, LastChange? LastChange = null) : SubmissionRefusal;
 
     /// <summary>Another write to the same version won at the same moment.</summary>
     public sealed record ChangedConcurrently(bool Submitting) : SubmissionRefusal;
@@ -46,3 +46,6 @@ internal abstract record SubmissionRefusal
     /// <summary>Another focal point of the entity created its submission at the same moment.</summary>
     public sealed record CreatedConcurrently : SubmissionRefusal;
 }
+
+/// <summary>The last change to a submission: who (ByCaller when it was the caller themself), when, and whether it was a submit.</summary>
+internal sealed record LastChange(string? ByEmail, bool ByCaller, DateTime At, bool Submitted);

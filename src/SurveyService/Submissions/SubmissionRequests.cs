@@ -3,7 +3,7 @@ using SurveyService.Problems;
 
 namespace SurveyService.Submissions;
 
-/// <summary>The whole working copy: answers left out are no longer answered.</summary>
+/// <summary>Answers to save: with PUT the whole working copy (answers left out are no longer answered); with PATCH only those to change.</summary>
 public sealed record SaveSubmissionRequest(AnswerInput?[]? Answers) : IValidatable
 {
     void IValidatable.Validate(ValidationErrors errors)
@@ -39,7 +39,9 @@ public sealed record SubmissionResponse(
     AnswerResponse[] Answers,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SubmittedAt,
-    int SubmittedVersion)
+    int SubmittedVersion,
+    DateTimeOffset? LastSubmittedAt,
+    bool HasChangesSinceSubmit)
 {
     /// <summary>The submission as it travels, with the latest submitted version's number (0: never submitted).</summary>
     internal static SubmissionResponse From(Submission submission, int submittedVersion) => new(
@@ -49,7 +51,9 @@ public sealed record SubmissionResponse(
         [.. submission.Answers.OrderBy(a => a.QuestionId).Select(AnswerResponse.From)],
         submission.UpdatedAt.AsUtc(),
         submission.SubmittedAt is { } at ? at.AsUtc() : null,
-        submittedVersion);
+        submittedVersion,
+        submission.SubmittedAt is { } last ? last.AsUtc() : null,
+        HasChangesSinceSubmit: submittedVersion > 0 && !submission.IsSubmitted);
 }
 
 public sealed record SubmitResponse(string Status, DateTimeOffset SubmittedAt, ReceiptResponse Receipt)

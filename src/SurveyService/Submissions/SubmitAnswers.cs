@@ -34,8 +34,11 @@ internal sealed class SubmitAnswers(SurveyDbContext db, PublishedQuestions publi
         var submission = await SubmissionReads.WithAnswersAsync(db, consultationId, who.EntityId);
         if (submission is null)
             return new SubmitOutcome.Refused(new SubmissionRefusal.NothingSaved(Submitting: true));
-        if (ETagPolicy.RefusalToSubmit(submission.Version, expected) is { } stale)
-            return new SubmitOutcome.Refused(stale);
+        if (ETagPolicy.RefusalToSubmit(submission.Version, expected) is SubmissionRefusal.ChangedSinceRead stale)
+            return new SubmitOutcome.Refused(stale with
+            {
+                LastChange = await SubmissionReads.LastChangeAsync(db, submission.UpdatedBy, submission.UpdatedAt, submission.IsSubmitted, who),
+            });
 
         if (submission.IsSubmitted && submission.LatestSubmittedVersionId is { } latestId)
         {
