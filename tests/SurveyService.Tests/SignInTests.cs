@@ -146,7 +146,7 @@ public sealed class SignInTests(SurveyApplication app) : IClassFixture<SurveyApp
         var submission = await saved.ReadAsAsync<SubmissionResponse>();
         Assert.Equal(respondent.EntityId, submission.EntityId);
         var (read, _) = await respondent.Client.ReadSubmissionAsync(consultation);
-        Assert.Equal("Yes", read.GetProperty("answers")[0].GetProperty("choices")[0].GetString());
+        Assert.Equal("Yes", read.Answers[0].Choices![0]);
         await (await browser.SaveAsync(consultation, [new { questionId = q["1a"], text = "tier i" }], saved.Headers.ETag!.ToString()))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
     }
