@@ -4,6 +4,7 @@ using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests;
 
+// Discovery and userinfo stay JSON: their names are the OpenID Connect protocol's, and userinfo tests assert a claim's absence.
 public sealed class SignInTests(SurveyApplication app) : IClassFixture<SurveyApplication>
 {
     [Fact]
