@@ -1,3 +1,4 @@
+using SurveyService.Accounts;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests;
@@ -19,10 +20,11 @@ public sealed class AccountTests(SurveyApplication app) : IClassFixture<SurveyAp
         {
             email, password = SurveyApplication.Password, displayName = "Claims to be a state", organization = "Ministry?",
             category = "MemberState", role = "Secretariat",
-        })).ReadJsonAsync(HttpStatusCode.Created);
+        })).ReadAsAsync<AccountResponse>(HttpStatusCode.Created);
 
-        Assert.Equal("Stakeholder", created.GetProperty("category").GetString());
+        Assert.Equal(RespondentCategory.Stakeholder, created.Category);
         var signedIn = await app.SignInAsync(email);
+        // The OpenID Connect userinfo response stays JSON: its claims are the protocol's, and a claim's absence is asserted.
         var info = await (await signedIn.GetAsync("/connect/userinfo")).ReadJsonAsync();
         Assert.Equal("Stakeholder", info.GetProperty("category").GetString());
         Assert.False(info.TryGetProperty("role", out _));
@@ -60,13 +62,13 @@ public sealed class AccountTests(SurveyApplication app) : IClassFixture<SurveyAp
         var email = $"dup-{Guid.NewGuid():N}@test.example.org";
         (await anonymous.PostAsJsonAsync("/api/registrations", Registration(email))).EnsureSuccessStatusCode();
         var secretariat = await app.AsSecretariatAsync();
-        var before = (await (await secretariat.GetAsync("/api/entities?category=Stakeholder")).ReadJsonAsync()).GetArrayLength();
+        var before = (await (await secretariat.GetAsync("/api/entities?category=Stakeholder")).ReadAsAsync<EntityResponse[]>()).Length;
 
         var problem = await (await anonymous.PostAsJsonAsync("/api/registrations", Registration(email.ToUpperInvariant())))
             .AssertProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Contains("already exists", problem.GetProperty("detail").GetString());
-        Assert.Equal(before, (await (await secretariat.GetAsync("/api/entities?category=Stakeholder")).ReadJsonAsync()).GetArrayLength());
+        Assert.Equal(before, (await (await secretariat.GetAsync("/api/entities?category=Stakeholder")).ReadAsAsync<EntityResponse[]>()).Length);
     }
 
     [Fact]
@@ -95,6 +97,7 @@ public sealed class AccountTests(SurveyApplication app) : IClassFixture<SurveyAp
         var respondent = await app.AsRespondentAsync(RespondentCategory.MemberState);
         var analyst = await app.AsAnalystAsync();
 
+        // The OpenID Connect userinfo response stays JSON: its claims are the protocol's, not one of the service's response types.
         var info = await (await respondent.Client.GetAsync("/connect/userinfo")).ReadJsonAsync();
         Assert.Equal("MemberState", info.GetProperty("category").GetString());
         var analystInfo = await (await analyst.GetAsync("/connect/userinfo")).ReadJsonAsync();

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using SurveyService.Analysis;
+using SurveyService.Data.Analyses;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests;
@@ -19,7 +20,7 @@ public sealed class AnalysisAccessTests
             (await respondent.Client.SaveAsync(id, [new { questionId = q["3a"], text = $"answer {i}" }, new { questionId = q["3c"], value = 1 + i % 5 }])).EnsureSuccessStatusCode();
             (await respondent.Client.SubmitAsync(id)).EnsureSuccessStatusCode();
         }
-        await (await (await app.AsSecretariatAsync()).PostAsync($"/api/consultations/{id}/close", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+        await (await (await app.AsSecretariatAsync()).PostAsync($"/api/consultations/{id}/close", null)).ReadAsAsync<AnalysisStatusResponse>(HttpStatusCode.Accepted);
         return (app, id, q);
     }
 
@@ -58,7 +59,7 @@ public sealed class AnalysisAccessTests
         await (await analyst.GetAsync($"/api/consultations/{Guid.NewGuid()}/analysis/workbook")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await analyst.PutAsJsonAsync($"/api/consultations/{id}/answers/{Guid.NewGuid()}/screening", new { related = false, reason = "x" }))
             .AssertProblemAsync(HttpStatusCode.NotFound);
-        var answer = (await (await analyst.GetAsync($"/api/consultations/{id}/answers")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var answer = (await (await analyst.GetAsync($"/api/consultations/{id}/answers")).ReadAsAsync<AnswerPage>()).Items[0].Id;
         await (await analyst.PutAsJsonAsync($"/api/consultations/{id}/answers/{answer}/screening", new { related = false }))
             .AssertValidationErrorAsync("reason");
         await (await analyst.PutAsJsonAsync($"/api/consultations/{id}/answers/{answer}/screening", new { reason = "x" }))
@@ -72,7 +73,7 @@ public sealed class AnalysisAccessTests
         var id = await app.CreateConsultationAsync();
         var analyst = await app.AsAnalystAsync();
 
-        Assert.Equal("NotStarted", (await (await analyst.GetAsync($"/api/consultations/{id}/analysis")).ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(AnalysisStatus.NotStarted, (await (await analyst.GetAsync($"/api/consultations/{id}/analysis")).ReadAsAsync<AnalysisStatusResponse>()).Status);
         await (await analyst.GetAsync($"/api/consultations/{id}/analysis/workbook")).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await analyst.PostAsync($"/api/consultations/{id}/analysis", null)).AssertProblemAsync(HttpStatusCode.Conflict);
     }
@@ -84,21 +85,21 @@ public sealed class AnalysisAccessTests
         await using var _app = app;
         var analyst = await app.AsAnalystAsync();
 
-        var first = await (await analyst.GetAsync($"/api/consultations/{id}/answers?page=1&pageSize=4")).ReadJsonAsync();
-        var second = await (await analyst.GetAsync($"/api/consultations/{id}/answers?page=2&pageSize=4")).ReadJsonAsync();
-        Assert.Equal(6, first.GetProperty("total").GetInt32());
-        Assert.Equal(4, first.GetProperty("items").GetArrayLength());
-        Assert.Equal(2, second.GetProperty("items").GetArrayLength());
-        var item = first.GetProperty("items")[0];
-        Assert.Equal("3a", item.GetProperty("questionCode").GetString());
-        Assert.Equal(1.0m, item.GetProperty("weight").GetDecimal());
+        var first = await (await analyst.GetAsync($"/api/consultations/{id}/answers?page=1&pageSize=4")).ReadAsAsync<AnswerPage>();
+        var second = await (await analyst.GetAsync($"/api/consultations/{id}/answers?page=2&pageSize=4")).ReadAsAsync<AnswerPage>();
+        Assert.Equal(6, first.Total);
+        Assert.Equal(4, first.Items.Length);
+        Assert.Equal(2, second.Items.Length);
+        var item = first.Items[0];
+        Assert.Equal("3a", item.QuestionCode);
+        Assert.Equal(1.0m, item.Weight);
 
-        var answer = item.GetProperty("id").GetGuid();
+        var answer = item.Id;
         (await analyst.PutAsJsonAsync($"/api/consultations/{id}/answers/{answer}/screening", new { related = false, reason = "Off topic" })).EnsureSuccessStatusCode();
-        var screened = await (await analyst.GetAsync($"/api/consultations/{id}/answers?related=false")).ReadJsonAsync();
-        Assert.Equal("Off topic", Assert.Single(screened.GetProperty("items").EnumerateArray()).GetProperty("screeningReason").GetString());
+        var screened = await (await analyst.GetAsync($"/api/consultations/{id}/answers?related=false")).ReadAsAsync<AnswerPage>();
+        Assert.Equal("Off topic", Assert.Single(screened.Items).ScreeningReason);
         (await analyst.PutAsJsonAsync($"/api/consultations/{id}/answers/{answer}/screening", new { related = true })).EnsureSuccessStatusCode();
-        Assert.Equal(0, (await (await analyst.GetAsync($"/api/consultations/{id}/answers?related=false")).ReadJsonAsync()).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await (await analyst.GetAsync($"/api/consultations/{id}/answers?related=false")).ReadAsAsync<AnswerPage>()).Total);
     }
 
     [Fact]

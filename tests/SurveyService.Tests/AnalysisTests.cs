@@ -1,10 +1,11 @@
-using System.Text.Json;
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SurveyService.Consultations;
+using SurveyService.Data.Analyses;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests;
@@ -19,33 +20,33 @@ public sealed class AnalysisTests(ClosedConsultation closed) : IClassFixture<Clo
     [Fact]
     public void DeadlineClosesTheConsultationAndTheAnalysisIsCompiled()
     {
-        Assert.Equal("Closed", closed.StatusAfterSweep);
-        Assert.Equal("Ready", closed.Analysis.GetProperty("status").GetString());
-        Assert.True(closed.Analysis.TryGetProperty("generatedAt", out var generatedAt) && generatedAt.ValueKind == JsonValueKind.String);
-        Assert.Equal(100, closed.Analysis.GetProperty("progress").GetInt32());
+        Assert.Equal(ConsultationStatus.Closed, closed.StatusAfterSweep);
+        Assert.Equal(AnalysisStatus.Ready, closed.Analysis.Status);
+        Assert.NotNull(closed.Analysis.GeneratedAt);
+        Assert.Equal(100, closed.Analysis.Progress);
     }
 
     [Fact]
     public void SummaryWeighsInputsByCategory()
     {
         var yes = closed.Option("2a", "Yes");
-        Assert.Equal(2, yes.GetProperty("count").GetInt32());
-        Assert.Equal(2.0 / 3, yes.GetProperty("share").GetDouble(), 6);
-        Assert.Equal(1.5 / 2.5, yes.GetProperty("weightedShare").GetDouble(), 6);
+        Assert.Equal(2, yes.Count);
+        Assert.Equal(2.0 / 3, yes.Share, 6);
+        Assert.Equal(1.5 / 2.5, yes.WeightedShare, 6);
         var a = closed.Option("3b", "A");
-        Assert.Equal(0.75, a.GetProperty("share").GetDouble(), 6);
-        Assert.Equal(2.25 / 2.75, a.GetProperty("weightedShare").GetDouble(), 6);
-        Assert.Equal(1, a.GetProperty("byCategory").GetProperty("Stakeholder").GetInt32());
+        Assert.Equal(0.75, a.Share, 6);
+        Assert.Equal(2.25 / 2.75, a.WeightedShare, 6);
+        Assert.Equal(1, a.ByCategory[RespondentCategory.Stakeholder]);
     }
 
     [Fact]
     public void OnlyTheLatestSubmittedVersionCountsAndDraftsNever()
     {
         var scale = closed.Question("3c");
-        Assert.Equal(5, scale.GetProperty("respondents").GetProperty("total").GetInt32());
-        Assert.Equal(2, closed.Option("3c", "5").GetProperty("count").GetInt32());
-        Assert.Equal(0, closed.Option("3c", "2").GetProperty("count").GetInt32());
-        Assert.Equal(1.5 / 3.25, closed.Option("3c", "5").GetProperty("weightedShare").GetDouble(), 6);
+        Assert.Equal(5, scale.Respondents.Total);
+        Assert.Equal(2, closed.Option("3c", "5").Count);
+        Assert.Equal(0, closed.Option("3c", "2").Count);
+        Assert.Equal(1.5 / 3.25, closed.Option("3c", "5").WeightedShare, 6);
     }
 
     [Fact]
@@ -161,8 +162,8 @@ public sealed class AnalysisTests(ClosedConsultation closed) : IClassFixture<Clo
         var row = screened.RowsUsed().Skip(1).Single();
         Assert.Equal(ClosedConsultation.ScreeningReason, row.Cell(5).GetString());
         Assert.Contains("Analyst", row.Cell(6).GetString());
-        Assert.Equal(1, closed.Summary.GetProperty("screenedOut").GetInt32());
-        Assert.Equal(2, closed.Question("3a").GetProperty("respondents").GetProperty("total").GetInt32());
+        Assert.Equal(1, closed.Summary.ScreenedOut);
+        Assert.Equal(2, closed.Question("3a").Respondents.Total);
         Assert.Equal("bad \uFFFD char", row.Cell(9).GetString());
     }
 

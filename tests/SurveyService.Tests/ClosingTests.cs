@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using SurveyService.Analysis;
 using SurveyService.Analysis.Workbook;
+using SurveyService.Consultations;
+using SurveyService.Data.Analyses;
 using SurveyService.Jobs;
 using SurveyService.Tests.Infrastructure;
 
@@ -16,7 +18,7 @@ public sealed class ClosingTests
     {
         await using var app = new SurveyApplication();
         var id = await app.CreateConsultationAsync();
-        var oldDeadline = (await (await app.CreateHttpsClient().GetAsync($"/api/consultations/{id}")).ReadJsonAsync()).GetProperty("closesAt").GetDateTimeOffset();
+        var oldDeadline = (await (await app.CreateHttpsClient().GetAsync($"/api/consultations/{id}")).ReadAsAsync<ConsultationResponse>()).ClosesAt;
         var newDeadline = oldDeadline.AddDays(10);
         (await (await app.AsSecretariatAsync()).PatchAsJsonAsync($"/api/consultations/{id}", new { closesAt = newDeadline })).EnsureSuccessStatusCode();
 
@@ -25,8 +27,8 @@ public sealed class ClosingTests
         await app.RunJobAsync<ConsultationCloser>(closer => closer.SweepAsync());
         var staff = await app.AsSecretariatAsync();
 
-        Assert.Equal("Open", await staff.StatusAsync(id));
-        Assert.Equal("NotStarted", (await (await staff.GetAsync($"/api/consultations/{id}/analysis")).ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(ConsultationStatus.Open, await staff.StatusAsync(id));
+        Assert.Equal(AnalysisStatus.NotStarted, (await (await staff.GetAsync($"/api/consultations/{id}/analysis")).ReadAsAsync<AnalysisStatusResponse>()).Status);
         var respondent = await app.AsRespondentAsync(RespondentCategory.Stakeholder);
         var q = await app.QuestionIdsAsync(id);
         (await respondent.Client.SaveAsync(id, [new { questionId = q["3a"], text = "still in time" }])).EnsureSuccessStatusCode();
@@ -35,8 +37,8 @@ public sealed class ClosingTests
         app.TriggerSweep();
         staff = await app.AsSecretariatAsync();
         await staff.WaitForAnalysisAsync(id);
-        Assert.Equal("Closed", await staff.StatusAsync(id));
-        var closedAt = (await (await staff.GetAsync($"/api/consultations/{id}")).ReadJsonAsync()).GetProperty("closedAt").GetDateTimeOffset();
+        Assert.Equal(ConsultationStatus.Closed, await staff.StatusAsync(id));
+        var closedAt = (await (await staff.GetAsync($"/api/consultations/{id}")).ReadAsAsync<ConsultationResponse>()).ClosedAt;
         Assert.Equal(newDeadline, closedAt);
     }
 
@@ -51,7 +53,7 @@ public sealed class ClosingTests
             before.Settings["Database:DataDirectory"] = directory;
             Directory.CreateDirectory(directory);
             id = await before.CreateConsultationAsync();
-            deadline = (await (await before.CreateHttpsClient().GetAsync($"/api/consultations/{id}")).ReadJsonAsync()).GetProperty("closesAt").GetDateTimeOffset();
+            deadline = (await (await before.CreateHttpsClient().GetAsync($"/api/consultations/{id}")).ReadAsAsync<ConsultationResponse>()).ClosesAt;
             var respondent = await before.AsRespondentAsync(RespondentCategory.MemberState);
             var q = await before.QuestionIdsAsync(id);
             (await respondent.Client.SaveAsync(id, [new { questionId = q["2a"], choices = new[] { "Yes" } }])).EnsureSuccessStatusCode();
@@ -64,11 +66,11 @@ public sealed class ClosingTests
         after.Clock.SetUtcNow(deadline.AddHours(3));
         using var anonymous = after.CreateHttpsClient();
 
-        Assert.Equal("Closed", await anonymous.StatusAsync(id));
+        Assert.Equal(ConsultationStatus.Closed, await anonymous.StatusAsync(id));
         var analyst = await after.AsAnalystAsync();
         await analyst.WaitForAnalysisAsync(id);
-        var summary = await (await analyst.GetAsync($"/api/consultations/{id}/analysis/summary")).ReadJsonAsync();
-        Assert.Equal(1, summary.GetProperty("submissions").GetInt32());
+        var summary = await (await analyst.GetAsync($"/api/consultations/{id}/analysis/summary")).ReadAsAsync<AnalysisSummary>();
+        Assert.Equal(1, summary.Submissions);
     }
 
     [Fact]
@@ -82,14 +84,14 @@ public sealed class ClosingTests
         var secretariat = await app.AsSecretariatAsync();
 
         await (await respondent.Client.PostAsync($"/api/consultations/{id}/close", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await secretariat.PostAsync($"/api/consultations/{id}/close", null)).ReadJsonAsync(HttpStatusCode.Accepted);
-        await (await secretariat.PostAsync($"/api/consultations/{id}/close", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+        await (await secretariat.PostAsync($"/api/consultations/{id}/close", null)).ReadAsAsync<AnalysisStatusResponse>(HttpStatusCode.Accepted);
+        await (await secretariat.PostAsync($"/api/consultations/{id}/close", null)).ReadAsAsync<AnalysisStatusResponse>(HttpStatusCode.Accepted);
 
-        Assert.Equal("Closed", await secretariat.StatusAsync(id));
+        Assert.Equal(ConsultationStatus.Closed, await secretariat.StatusAsync(id));
         await (await respondent.Client.SaveAsync(id, [new { questionId = q["3a"], text = "after" }], "\"1\"")).AssertProblemAsync(HttpStatusCode.Conflict);
         var analysis = await secretariat.WaitForAnalysisAsync(id);
-        Assert.Equal(0, (await (await (await app.AsAnalystAsync()).GetAsync($"/api/consultations/{id}/analysis/summary")).ReadJsonAsync()).GetProperty("submissions").GetInt32());
-        Assert.Equal(1, analysis.GetProperty("attempts").GetInt32());
+        Assert.Equal(0, (await (await (await app.AsAnalystAsync()).GetAsync($"/api/consultations/{id}/analysis/summary")).ReadAsAsync<AnalysisSummary>()).Submissions);
+        Assert.Equal(1, analysis.Attempts);
     }
 
     [Fact]
@@ -110,18 +112,18 @@ public sealed class ClosingTests
         var respondent = await app.AsRespondentAsync(RespondentCategory.SectorMember);
         (await respondent.Client.SaveAsync(id, [new { questionId = q["2a"], choices = new[] { "No" } }])).EnsureSuccessStatusCode();
         (await respondent.Client.SubmitAsync(id)).EnsureSuccessStatusCode();
-        await (await (await app.AsSecretariatAsync()).PostAsync($"/api/consultations/{id}/close", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+        await (await (await app.AsSecretariatAsync()).PostAsync($"/api/consultations/{id}/close", null)).ReadAsAsync<AnalysisStatusResponse>(HttpStatusCode.Accepted);
         var analyst = await app.AsAnalystAsync();
         await analyst.WaitForAnalysisAsync(id);
         var first = await (await analyst.GetAsync($"/api/consultations/{id}/analysis/summary")).ReadAsAsync<AnalysisSummary>();
-        var attempts = (await analyst.WaitForAnalysisAsync(id)).GetProperty("attempts").GetInt32();
+        var attempts = (await analyst.WaitForAnalysisAsync(id)).Attempts;
 
         await app.RunJobAsync<AnalysisCompiler>(c => c.CompileAsync(id)); // a duplicate delivery: nothing to claim
-        Assert.Equal(attempts, (await analyst.WaitForAnalysisAsync(id)).GetProperty("attempts").GetInt32());
+        Assert.Equal(attempts, (await analyst.WaitForAnalysisAsync(id)).Attempts);
 
         app.Clock.Advance(TimeSpan.FromMinutes(10));
         for (var i = 0; i < 2; i++)
-            await (await analyst.PostAsync($"/api/consultations/{id}/analysis", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+            await (await analyst.PostAsync($"/api/consultations/{id}/analysis", null)).ReadAsAsync<AnalysisStatusResponse>(HttpStatusCode.Accepted);
         await analyst.WaitForAnalysisAsync(id);
         await Task.Delay(500);
         await analyst.WaitForAnalysisAsync(id);

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using SurveyService.Consultations;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests;
@@ -11,15 +11,15 @@ public sealed class ConsultationAuthoringTests(SurveyApplication app) : IClassFi
         var secretariat = await app.AsSecretariatAsync();
 
         var response = await secretariat.PostAsJsonAsync("/api/consultations", app.Draft(weights: new { MemberState = 2.0, Stakeholder = 0.5 }));
-        var created = await response.ReadJsonAsync(HttpStatusCode.Created);
+        var created = await response.ReadAsAsync<ConsultationResponse>(HttpStatusCode.Created);
 
-        Assert.Equal("Draft", created.GetProperty("status").GetString());
-        Assert.Equal($"/api/consultations/{created.GetProperty("id").GetGuid()}", response.Headers.Location?.AbsolutePath);
-        var weights = created.GetProperty("weights");
-        Assert.Equal(2.0m, weights.GetProperty("MemberState").GetDecimal());
-        Assert.Equal(0.5m, weights.GetProperty("Stakeholder").GetDecimal());
-        Assert.Equal(1.0m, weights.GetProperty("Academia").GetDecimal());
-        Assert.Equal(5, created.GetProperty("eligibleCategories").GetArrayLength());
+        Assert.Equal(ConsultationStatus.Draft, created.Status);
+        Assert.Equal($"/api/consultations/{created.Id}", response.Headers.Location?.AbsolutePath);
+        var weights = created.Weights;
+        Assert.Equal(2.0m, weights[RespondentCategory.MemberState]);
+        Assert.Equal(0.5m, weights[RespondentCategory.Stakeholder]);
+        Assert.Equal(1.0m, weights[RespondentCategory.Academia]);
+        Assert.Equal(5, created.EligibleCategories.Length);
     }
 
     [Fact]
@@ -44,9 +44,9 @@ public sealed class ConsultationAuthoringTests(SurveyApplication app) : IClassFi
         var secretariat = await app.AsSecretariatAsync();
         using var anonymous = app.CreateHttpsClient();
 
-        var read = await (await anonymous.GetAsync($"/api/consultations/{consultation}")).ReadJsonAsync();
-        Assert.Equal("Open", read.GetProperty("status").GetString());
-        Assert.Equal(3, read.GetProperty("questionCount").GetInt32());
+        var read = await (await anonymous.GetAsync($"/api/consultations/{consultation}")).ReadAsAsync<ConsultationResponse>();
+        Assert.Equal(ConsultationStatus.Open, read.Status);
+        Assert.Equal(3, read.QuestionCount);
 
         var problem = await (await secretariat.PostAsJsonAsync($"/api/consultations/{consultation}/questions",
             new { code = "4a", text = "Late question?", tier = "Open", type = "Text" })).AssertProblemAsync(HttpStatusCode.Conflict);
@@ -66,9 +66,9 @@ public sealed class ConsultationAuthoringTests(SurveyApplication app) : IClassFi
         var consultation = await app.CreateConsultationAsync(draft: draft);
         using var anonymous = app.CreateHttpsClient();
 
-        Assert.Equal("Scheduled", (await (await anonymous.GetAsync($"/api/consultations/{consultation}")).ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(ConsultationStatus.Scheduled, (await (await anonymous.GetAsync($"/api/consultations/{consultation}")).ReadAsAsync<ConsultationResponse>()).Status);
         app.Clock.Advance(TimeSpan.FromDays(3));
-        Assert.Equal("Open", (await (await anonymous.GetAsync($"/api/consultations/{consultation}")).ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(ConsultationStatus.Open, (await (await anonymous.GetAsync($"/api/consultations/{consultation}")).ReadAsAsync<ConsultationResponse>()).Status);
     }
 
     [Fact]
@@ -78,9 +78,9 @@ public sealed class ConsultationAuthoringTests(SurveyApplication app) : IClassFi
         var secretariat = await app.AsSecretariatAsync();
         var extended = app.Clock.GetUtcNow().AddDays(40);
 
-        var updated = await (await secretariat.PatchAsJsonAsync($"/api/consultations/{consultation}", new { closesAt = extended })).ReadJsonAsync();
+        var updated = await (await secretariat.PatchAsJsonAsync($"/api/consultations/{consultation}", new { closesAt = extended })).ReadAsAsync<ConsultationResponse>();
 
-        Assert.Equal(extended, updated.GetProperty("closesAt").GetDateTimeOffset());
+        Assert.Equal(extended, updated.ClosesAt);
         await (await secretariat.PatchAsJsonAsync($"/api/consultations/{consultation}", new { closesAt = app.Clock.GetUtcNow().AddMinutes(-1) }))
             .AssertValidationErrorAsync("closesAt");
     }
@@ -93,8 +93,8 @@ public sealed class ConsultationAuthoringTests(SurveyApplication app) : IClassFi
         app.Clock.Advance(TimeSpan.FromDays(15));
         var secretariat = await app.AsSecretariatAsync();
 
-        var read = await (await secretariat.GetAsync($"/api/consultations/{consultation}")).ReadJsonAsync();
-        Assert.Equal("Closed", read.GetProperty("status").GetString());
+        var read = await (await secretariat.GetAsync($"/api/consultations/{consultation}")).ReadAsAsync<ConsultationResponse>();
+        Assert.Equal(ConsultationStatus.Closed, read.Status);
         await (await secretariat.PatchAsJsonAsync($"/api/consultations/{consultation}", new { closesAt = app.Clock.GetUtcNow().AddDays(5) }))
             .AssertProblemAsync(HttpStatusCode.Conflict);
     }
@@ -173,12 +173,12 @@ public sealed class ConsultationAuthoringTests(SurveyApplication app) : IClassFi
         var secretariat = await app.AsSecretariatAsync();
 
         var question = await (await secretariat.PostAsJsonAsync($"/api/consultations/{consultation}/questions",
-            new { code = "s", text = "How useful?", tier = "Open", type = "Scale" })).ReadJsonAsync(HttpStatusCode.Created);
+            new { code = "s", text = "How useful?", tier = "Open", type = "Scale" })).ReadAsAsync<QuestionResponse>(HttpStatusCode.Created);
 
-        Assert.Equal(1, question.GetProperty("scaleMin").GetInt32());
-        Assert.Equal(5, question.GetProperty("scaleMax").GetInt32());
+        Assert.Equal(1, question.ScaleMin);
+        Assert.Equal(5, question.ScaleMax);
     }
 
     private static async Task<Guid[]> Ids(HttpClient client) =>
-        [.. (await (await client.GetAsync("/api/consultations")).ReadJsonAsync()).EnumerateArray().Select(c => c.GetProperty("id").GetGuid())];
+        [.. (await (await client.GetAsync("/api/consultations")).ReadAsAsync<ConsultationResponse[]>()).Select(c => c.Id)];
 }

@@ -1,3 +1,5 @@
+using SurveyService.Consultations;
+using SurveyService.Questionnaires;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests;
@@ -15,20 +17,18 @@ public sealed class DemoTests
         app.Settings["Demo:Password"] = DemoPassword;
         using var anonymous = app.CreateHttpsClient();
 
-        var consultations = await (await anonymous.GetAsync("/api/consultations")).ReadJsonAsync();
-        var consultation = Assert.Single(consultations.EnumerateArray());
-        Assert.Equal("Open", consultation.GetProperty("status").GetString());
-        var id = consultation.GetProperty("id").GetGuid();
+        var consultations = await (await anonymous.GetAsync("/api/consultations")).ReadAsAsync<ConsultationResponse[]>();
+        var consultation = Assert.Single(consultations);
+        Assert.Equal(ConsultationStatus.Open, consultation.Status);
+        var id = consultation.Id;
 
         var analyst = await app.SignInAsync("analyst@example.org", DemoPassword);
-        var questionnaire = await (await analyst.GetAsync($"/api/consultations/{id}/questionnaire")).ReadJsonAsync();
-        var questions = questionnaire.GetProperty("questions").EnumerateArray()
-            .Select(q => (Code: q.GetProperty("code").GetString(), Tier: q.GetProperty("tier").GetString(), Text: q.GetProperty("text").GetString()))
-            .ToArray();
+        var questionnaire = await (await analyst.GetAsync($"/api/consultations/{id}/questionnaire")).ReadAsAsync<QuestionnaireResponse>();
+        var questions = questionnaire.Questions;
         Assert.Equal(["1a", "1b", "1c", "2a", "2b", "3a", "3b", "3c", "3d", "3e"], questions.Select(q => q.Code));
-        Assert.All(questions.Take(3), q => Assert.Equal("MemberStates", q.Tier));
-        Assert.All(questions.Skip(3).Take(2), q => Assert.Equal("Membership", q.Tier));
-        Assert.All(questions.Skip(5), q => Assert.Equal("Open", q.Tier));
+        Assert.All(questions.Take(3), q => Assert.Equal(QuestionTier.MemberStates, q.Tier));
+        Assert.All(questions.Skip(3).Take(2), q => Assert.Equal(QuestionTier.Membership, q.Tier));
+        Assert.All(questions.Skip(5), q => Assert.Equal(QuestionTier.Open, q.Tier));
         Assert.StartsWith("What \u201cadded value\u201d might stakeholders", questions[5].Text);
 
         var state = await app.SignInAsync("focal.ch@example.org", DemoPassword);
@@ -47,7 +47,7 @@ public sealed class DemoTests
         await using var app = new SurveyApplication();
         using var anonymous = app.CreateHttpsClient();
 
-        Assert.Equal(0, (await (await anonymous.GetAsync("/api/consultations")).ReadJsonAsync()).GetArrayLength());
+        Assert.Empty(await (await anonymous.GetAsync("/api/consultations")).ReadAsAsync<ConsultationResponse[]>());
         Assert.False((await app.RequestTokenAsync("analyst@example.org", DemoPassword)).Succeeded);
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using SurveyService.Analysis;
+using SurveyService.Consultations;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests;
@@ -61,7 +63,7 @@ public sealed class PostgreSqlTests : IAsyncLifetime
         const string exact = "C:\\path\\0 is not a NUL, this \0 is one, and \\\\ stays two";
         var saved = await first.Client.SaveAsync(consultation, [new { questionId = q["1a"], text = exact }]);
         var (read, etag) = await second.Client.ReadSubmissionAsync(consultation);
-        Assert.Equal(exact, read.GetProperty("answers")[0].GetProperty("text").GetString());
+        Assert.Equal(exact, read.Answers[0].Text);
 
         var results = await Task.WhenAll(
             first.Client.SaveAsync(consultation, [new { questionId = q["1a"], text = "first" }], etag),
@@ -81,17 +83,16 @@ public sealed class PostgreSqlTests : IAsyncLifetime
             (await respondent.Client.SaveAsync(consultation, [new { questionId = q["2a"], choices = new[] { choice } }, new { questionId = q["3c"], value = 3 }])).EnsureSuccessStatusCode();
             (await respondent.Client.SubmitAsync(consultation)).EnsureSuccessStatusCode();
         }
-        var deadline = (await (await App.CreateHttpsClient().GetAsync($"/api/consultations/{consultation}")).ReadJsonAsync()).GetProperty("closesAt").GetDateTimeOffset();
+        var deadline = (await (await App.CreateHttpsClient().GetAsync($"/api/consultations/{consultation}")).ReadAsAsync<ConsultationResponse>()).ClosesAt;
         App.Clock.SetUtcNow(deadline.AddSeconds(1));
         App.TriggerSweep();
         var analyst = await App.AsAnalystAsync();
         await analyst.WaitForAnalysisAsync(consultation);
 
-        var summary = await (await analyst.GetAsync($"/api/consultations/{consultation}/analysis/summary")).ReadJsonAsync();
-        var yes = summary.GetProperty("questions").EnumerateArray().Single(x => x.GetProperty("code").GetString() == "2a")
-            .GetProperty("options").EnumerateArray().Single(o => o.GetProperty("option").GetString() == "Yes");
-        Assert.Equal(0.5, yes.GetProperty("share").GetDouble(), 6);
-        Assert.Equal(1.0 / 1.5, yes.GetProperty("weightedShare").GetDouble(), 6);
+        var summary = await (await analyst.GetAsync($"/api/consultations/{consultation}/analysis/summary")).ReadAsAsync<AnalysisSummary>();
+        var yes = summary.Questions.Single(x => x.Code == "2a").Options.Single(o => o.Option == "Yes");
+        Assert.Equal(0.5, yes.Share, 6);
+        Assert.Equal(1.0 / 1.5, yes.WeightedShare, 6);
         var (workbook, _) = await analyst.DownloadWorkbookAsync(consultation, "Membership");
         using var _ = workbook;
         Assert.Contains(workbook.Worksheets, s => s.Name == "ii Membership");
@@ -118,7 +119,7 @@ public sealed class PostgreSqlTests : IAsyncLifetime
         Assert.Contains("created its submission at the same moment", problem.GetProperty("detail").GetString());
         Assert.True(other.Inserted);
         var (kept, _) = await respondent.Client.ReadSubmissionAsync(consultation);
-        Assert.Empty(kept.GetProperty("answers").EnumerateArray());
+        Assert.Empty(kept.Answers);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

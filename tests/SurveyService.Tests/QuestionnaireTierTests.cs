@@ -1,3 +1,4 @@
+using SurveyService.Accounts;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests;
@@ -39,7 +40,7 @@ public sealed class QuestionnaireTierTests(SurveyApplication app) : IClassFixtur
         {
             email, password = SurveyApplication.Password, displayName = "A person", organization = "An NGO",
             stakeholderGroup = "Civil society", country = "ke", category = "MemberState",
-        })).ReadJsonAsync(HttpStatusCode.Created);
+        })).ReadAsAsync<AccountResponse>(HttpStatusCode.Created);
 
         var stakeholder = await app.SignInAsync(email);
 

@@ -4,6 +4,7 @@ using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests;
 
+// Discovery and userinfo stay JSON: their names are the OpenID Connect protocol's, and userinfo tests assert a claim's absence.
 public sealed class SignInTests(SurveyApplication app) : IClassFixture<SurveyApplication>
 {
     [Fact]
@@ -146,7 +147,7 @@ public sealed class SignInTests(SurveyApplication app) : IClassFixture<SurveyApp
         var submission = await saved.ReadAsAsync<SubmissionResponse>();
         Assert.Equal(respondent.EntityId, submission.EntityId);
         var (read, _) = await respondent.Client.ReadSubmissionAsync(consultation);
-        Assert.Equal("Yes", read.GetProperty("answers")[0].GetProperty("choices")[0].GetString());
+        Assert.Equal("Yes", read.Answers[0].Choices![0]);
         await (await browser.SaveAsync(consultation, [new { questionId = q["1a"], text = "tier i" }], saved.Headers.ETag!.ToString()))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
     }

@@ -34,7 +34,7 @@ public sealed class SubmissionLimitTests
         release.SetResult();
         (await held).EnsureSuccessStatusCode();
         var (kept, _) = await first.Client.ReadSubmissionAsync(consultation);
-        Assert.Equal("held", kept.GetProperty("answers")[0].GetProperty("text").GetString());
+        Assert.Equal("held", kept.Answers[0].Text);
         await (await second.Client.GetAsync(SubmissionCalls.Path(consultation))).AssertProblemAsync(HttpStatusCode.NotFound);
         (await second.Client.SaveAsync(consultation, [new { questionId = q["3a"], text = "again" }])).EnsureSuccessStatusCode();
     }

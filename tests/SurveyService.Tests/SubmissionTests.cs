@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using SurveyService.Consultations;
 using SurveyService.Submissions;
 using SurveyService.Tests.Infrastructure;
 
@@ -30,16 +31,16 @@ public sealed class SubmissionTests(SurveyApplication app) : IClassFixture<Surve
         var second = await app.AddFocalPointAsync(first.EntityId);
 
         var saved = await first.Client.SaveAsync(consultation, [new { questionId = q["2a"], choices = new[] { "Yes" } }, new { questionId = q["3c"], value = 4 }]);
-        var body = await saved.ReadJsonAsync();
+        var body = await saved.ReadAsAsync<SubmissionResponse>();
 
-        Assert.Equal("Draft", body.GetProperty("status").GetString());
+        Assert.Equal("Draft", body.Status);
         Assert.Equal("\"1\"", saved.Headers.ETag?.ToString());
         var (read, etag) = await second.Client.ReadSubmissionAsync(consultation);
         Assert.Equal("\"1\"", etag);
-        Assert.Equal(body.GetProperty("id").GetGuid(), read.GetProperty("id").GetGuid());
-        var answers = read.GetProperty("answers").EnumerateArray().ToDictionary(a => a.GetProperty("questionId").GetGuid());
-        Assert.Equal("Yes", answers[q["2a"]].GetProperty("choices")[0].GetString());
-        Assert.Equal(4, answers[q["3c"]].GetProperty("value").GetInt32());
+        Assert.Equal(body.Id, read.Id);
+        var answers = read.Answers.ToDictionary(a => a.QuestionId);
+        Assert.Equal("Yes", answers[q["2a"]].Choices![0]);
+        Assert.Equal(4, answers[q["3c"]].Value);
     }
 
     [Theory]
@@ -52,10 +53,10 @@ public sealed class SubmissionTests(SurveyApplication app) : IClassFixture<Surve
         var (consultation, q) = await OpenConsultationAsync();
         var respondent = await app.AsRespondentAsync(RespondentCategory.MemberState);
 
-        await (await respondent.Client.SaveAsync(consultation, [new { questionId = q["1a"], text }])).ReadJsonAsync();
+        await (await respondent.Client.SaveAsync(consultation, [new { questionId = q["1a"], text }])).ReadAsAsync<SubmissionResponse>();
 
         var (read, _) = await respondent.Client.ReadSubmissionAsync(consultation);
-        Assert.Equal(text, read.GetProperty("answers")[0].GetProperty("text").GetString());
+        Assert.Equal(text, read.Answers[0].Text);
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class SubmissionTests(SurveyApplication app) : IClassFixture<Surve
 
         Assert.Equal("\"2\"", saved.Headers.ETag?.ToString());
         var (read, _) = await respondent.Client.ReadSubmissionAsync(consultation);
-        Assert.Equal("second", read.GetProperty("answers")[0].GetProperty("text").GetString());
+        Assert.Equal("second", read.Answers[0].Text);
     }
 
     [Fact]
@@ -83,23 +84,23 @@ public sealed class SubmissionTests(SurveyApplication app) : IClassFixture<Surve
         var respondent = await app.AsRespondentAsync(RespondentCategory.SectorMember);
         var saved = await respondent.Client.SaveAsync(consultation, [new { questionId = q["3c"], value = 2 }]);
 
-        var submitted = await (await respondent.Client.SubmitAsync(consultation, saved.Headers.ETag!.ToString())).ReadJsonAsync();
-        Assert.Equal("Submitted", submitted.GetProperty("status").GetString());
-        var receipt = submitted.GetProperty("receipt");
-        Assert.Equal(1, receipt.GetProperty("version").GetInt32());
-        Assert.Matches("^sha256:[0-9a-f]{64}$", receipt.GetProperty("digest").GetString());
+        var submitted = await (await respondent.Client.SubmitAsync(consultation, saved.Headers.ETag!.ToString())).ReadAsAsync<SubmitResponse>();
+        Assert.Equal("Submitted", submitted.Status);
+        var receipt = submitted.Receipt;
+        Assert.Equal(1, receipt.Version);
+        Assert.Matches("^sha256:[0-9a-f]{64}$", receipt.Digest);
         var (afterSubmit, etag) = await respondent.Client.ReadSubmissionAsync(consultation);
-        Assert.Equal("Submitted", afterSubmit.GetProperty("status").GetString());
+        Assert.Equal("Submitted", afterSubmit.Status);
 
         (await respondent.Client.SaveAsync(consultation, [new { questionId = q["3c"], value = 5 }], etag)).EnsureSuccessStatusCode();
-        Assert.Equal("Draft", (await respondent.Client.ReadSubmissionAsync(consultation)).Body.GetProperty("status").GetString());
-        var amended = await (await respondent.Client.SubmitAsync(consultation)).ReadJsonAsync();
+        Assert.Equal("Draft", (await respondent.Client.ReadSubmissionAsync(consultation)).Body.Status);
+        var amended = await (await respondent.Client.SubmitAsync(consultation)).ReadAsAsync<SubmitResponse>();
 
-        Assert.Equal(2, amended.GetProperty("receipt").GetProperty("version").GetInt32());
-        Assert.NotEqual(receipt.GetProperty("digest").GetString(), amended.GetProperty("receipt").GetProperty("digest").GetString());
-        var versions = await (await respondent.Client.GetAsync(SubmissionCalls.Path(consultation) + "/versions")).ReadJsonAsync();
-        Assert.Equal([2, 5], versions.EnumerateArray().Select(v => v.GetProperty("answers")[0].GetProperty("value").GetInt32()));
-        Assert.Equal(receipt.GetProperty("digest").GetString(), versions[0].GetProperty("digest").GetString());
+        Assert.Equal(2, amended.Receipt.Version);
+        Assert.NotEqual(receipt.Digest, amended.Receipt.Digest);
+        var versions = await (await respondent.Client.GetAsync(SubmissionCalls.Path(consultation) + "/versions")).ReadAsAsync<SubmittedVersionResponse[]>();
+        Assert.Equal<int?>([2, 5], versions.Select(v => v.Answers[0].Value));
+        Assert.Equal(receipt.Digest, versions[0].Digest);
     }
 
     [Fact]
@@ -109,10 +110,10 @@ public sealed class SubmissionTests(SurveyApplication app) : IClassFixture<Surve
         var respondent = await app.AsRespondentAsync(RespondentCategory.Associate);
         (await respondent.Client.SaveAsync(consultation, [new { questionId = q["3c"], value = 3 }])).EnsureSuccessStatusCode();
 
-        var first = await (await respondent.Client.SubmitAsync(consultation)).ReadJsonAsync();
-        var again = await (await respondent.Client.SubmitAsync(consultation)).ReadJsonAsync();
+        var first = await (await respondent.Client.SubmitAsync(consultation)).ReadAsAsync<SubmitResponse>();
+        var again = await (await respondent.Client.SubmitAsync(consultation)).ReadAsAsync<SubmitResponse>();
 
-        Assert.Equal(first.GetProperty("receipt").GetProperty("id").GetGuid(), again.GetProperty("receipt").GetProperty("id").GetGuid());
+        Assert.Equal(first.Receipt.Id, again.Receipt.Id);
     }
 
     [Fact]
@@ -227,7 +228,7 @@ public sealed class SubmissionTests(SurveyApplication app) : IClassFixture<Surve
             Assert.Equal([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed], statuses);
             var winner = results[0].StatusCode == HttpStatusCode.OK ? "first" : "second";
             var (read, _) = await first.Client.ReadSubmissionAsync(consultation);
-            Assert.Equal($"{winner} {round}", read.GetProperty("answers")[0].GetProperty("text").GetString());
+            Assert.Equal($"{winner} {round}", read.Answers[0].Text);
         }
     }
 
@@ -243,9 +244,9 @@ public sealed class SubmissionTests(SurveyApplication app) : IClassFixture<Surve
 
         Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Conflict, (HttpStatusCode)428 }));
-        var audit = await (await (await app.AsSecretariatAsync()).GetAsync($"/api/consultations/{consultation}/audit")).ReadJsonAsync();
-        Assert.Single(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "Created");
-        Assert.Single(audit.EnumerateArray().Select(e => e.GetProperty("submissionId").GetGuid()).Distinct());
+        var audit = await (await (await app.AsSecretariatAsync()).GetAsync($"/api/consultations/{consultation}/audit")).ReadAsAsync<SubmissionEventResponse[]>();
+        Assert.Single(audit, e => e.Action == "Created");
+        Assert.Single(audit.Select(e => e.SubmissionId).Distinct());
     }
 
     [Fact]
@@ -258,9 +259,9 @@ public sealed class SubmissionTests(SurveyApplication app) : IClassFixture<Surve
         saved = await second.Client.SaveAsync(consultation, [new { questionId = q["3c"], value = 2 }], saved.Headers.ETag!.ToString());
         (await first.Client.SubmitAsync(consultation, saved.Headers.ETag!.ToString())).EnsureSuccessStatusCode();
 
-        var audit = await (await (await app.AsAnalystAsync()).GetAsync($"/api/consultations/{consultation}/audit?entityId={first.EntityId}")).ReadJsonAsync();
+        var audit = await (await (await app.AsAnalystAsync()).GetAsync($"/api/consultations/{consultation}/audit?entityId={first.EntityId}")).ReadAsAsync<SubmissionEventResponse[]>();
 
-        var events = audit.EnumerateArray().Select(e => (Action: e.GetProperty("action").GetString(), Version: e.GetProperty("version").GetInt32(), Email: e.GetProperty("userEmail").GetString())).ToArray();
+        var events = audit.Select(e => (e.Action, e.Version, Email: e.UserEmail)).ToArray();
         Assert.Equal([("Created", 1, first.Email), ("Saved", 2, second.Email), ("Submitted", 3, first.Email)], events);
         await (await first.Client.GetAsync($"/api/consultations/{consultation}/audit")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
@@ -320,7 +321,7 @@ public sealed class SubmissionDeadlineTests
     {
         await using var app = new SurveyApplication();
         var consultation = await app.CreateConsultationAsync(ConsultationSetup.EveryType);
-        var closesAt = (await (await app.CreateHttpsClient().GetAsync($"/api/consultations/{consultation}")).ReadJsonAsync()).GetProperty("closesAt").GetDateTimeOffset();
+        var closesAt = (await (await app.CreateHttpsClient().GetAsync($"/api/consultations/{consultation}")).ReadAsAsync<ConsultationResponse>()).ClosesAt;
         var q = await app.QuestionIdsAsync(consultation);
         var respondent = await app.AsRespondentAsync(RespondentCategory.MemberState);
         var saved = await respondent.Client.SaveAsync(consultation, [new { questionId = q["3c"], value = 3 }]);
@@ -333,7 +334,7 @@ public sealed class SubmissionDeadlineTests
         Assert.Contains($"{closesAt.UtcDateTime:yyyy-MM-dd HH:mm}", problem.GetProperty("detail").GetString());
         await (await late.SubmitAsync(consultation)).AssertProblemAsync(HttpStatusCode.Conflict);
         var (read, _) = await late.ReadSubmissionAsync(consultation);
-        Assert.Equal("Submitted", read.GetProperty("status").GetString());
-        Assert.Equal(3, read.GetProperty("answers")[0].GetProperty("value").GetInt32());
+        Assert.Equal("Submitted", read.Status);
+        Assert.Equal(3, read.Answers[0].Value);
     }
 }

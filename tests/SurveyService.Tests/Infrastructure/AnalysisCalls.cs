@@ -1,8 +1,10 @@
 using System.Diagnostics;
-using System.Text.Json;
 using ClosedXML.Excel;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using SurveyService.Analysis;
+using SurveyService.Consultations;
+using SurveyService.Data.Analyses;
 
 namespace SurveyService.Tests.Infrastructure;
 
@@ -13,14 +15,14 @@ public static class AnalysisCalls
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger("close-due-consultations");
 
     /// <summary>Polls the analysis status until it is one of the wanted ones; the jobs run on Hangfire's own workers.</summary>
-    public static async Task<JsonElement> WaitForAnalysisAsync(this HttpClient staff, Guid consultationId, params string[] statuses)
+    public static async Task<AnalysisStatusResponse> WaitForAnalysisAsync(this HttpClient staff, Guid consultationId, params AnalysisStatus[] statuses)
     {
-        statuses = statuses.Length == 0 ? ["Ready"] : statuses;
+        statuses = statuses.Length == 0 ? [AnalysisStatus.Ready] : statuses;
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var analysis = await (await staff.GetAsync($"/api/consultations/{consultationId}/analysis")).ReadJsonAsync();
-            if (statuses.Contains(analysis.GetProperty("status").GetString()))
+            var analysis = await (await staff.GetAsync($"/api/consultations/{consultationId}/analysis")).ReadAsAsync<AnalysisStatusResponse>();
+            if (statuses.Contains(analysis.Status))
                 return analysis;
             if (clock.Elapsed > TimeSpan.FromSeconds(60))
                 Assert.Fail($"The analysis did not become {string.Join(" or ", statuses)} within a minute: {analysis}");
@@ -28,8 +30,8 @@ public static class AnalysisCalls
         }
     }
 
-    public static async Task<string> StatusAsync(this HttpClient client, Guid consultationId) =>
-        (await (await client.GetAsync($"/api/consultations/{consultationId}")).ReadJsonAsync()).GetProperty("status").GetString()!;
+    public static async Task<ConsultationStatus> StatusAsync(this HttpClient client, Guid consultationId) =>
+        (await (await client.GetAsync($"/api/consultations/{consultationId}")).ReadAsAsync<ConsultationResponse>()).Status;
 
     public static async Task<(XLWorkbook Workbook, byte[] Bytes)> DownloadWorkbookAsync(this HttpClient analyst, Guid consultationId, string? tier = null)
     {

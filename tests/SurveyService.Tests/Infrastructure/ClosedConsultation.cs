@@ -1,5 +1,8 @@
-using System.Text.Json;
 using ClosedXML.Excel;
+using SurveyService.Analysis;
+using SurveyService.Consultations;
+using SurveyService.Data.Analyses;
+using SurveyService.Submissions;
 
 namespace SurveyService.Tests.Infrastructure;
 
@@ -18,9 +21,9 @@ public sealed class ClosedConsultation : IAsyncLifetime
 
     public SurveyApplication App { get; } = new();
     public Guid Id { get; private set; }
-    public string StatusAfterSweep { get; private set; } = "";
-    public JsonElement Analysis { get; private set; }
-    public JsonElement Summary { get; private set; }
+    public ConsultationStatus StatusAfterSweep { get; private set; }
+    public AnalysisStatusResponse Analysis { get; private set; } = null!;
+    public AnalysisSummary Summary { get; private set; } = null!;
     public XLWorkbook Workbook { get; private set; } = null!;
     public byte[] WorkbookBytes { get; private set; } = [];
     public XLWorkbook OpenTierWorkbook { get; private set; } = null!;
@@ -52,23 +55,23 @@ public sealed class ClosedConsultation : IAsyncLifetime
         var drafting = await App.AsRespondentAsync(RespondentCategory.Stakeholder);
         (await drafting.Client.SaveAsync(Id, [new { questionId = q["3c"], value = 2 }])).EnsureSuccessStatusCode();
 
-        var closesAt = (await (await App.CreateHttpsClient().GetAsync($"/api/consultations/{Id}")).ReadJsonAsync()).GetProperty("closesAt").GetDateTimeOffset();
+        var closesAt = (await (await App.CreateHttpsClient().GetAsync($"/api/consultations/{Id}")).ReadAsAsync<ConsultationResponse>()).ClosesAt;
         App.Clock.SetUtcNow(closesAt.AddSeconds(1));
         App.TriggerSweep();
         var analyst = await App.AsAnalystAsync();
         await analyst.WaitForAnalysisAsync(Id);
         StatusAfterSweep = await analyst.StatusAsync(Id);
 
-        var answers = await (await analyst.GetAsync($"/api/consultations/{Id}/answers?questionId={q["3a"]}")).ReadJsonAsync();
-        var offTopic = answers.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("category").GetString() == "SectorMember");
-        (await analyst.PutAsJsonAsync($"/api/consultations/{Id}/answers/{offTopic.GetProperty("id").GetGuid()}/screening",
+        var answers = await (await analyst.GetAsync($"/api/consultations/{Id}/answers?questionId={q["3a"]}")).ReadAsAsync<AnswerPage>();
+        var offTopic = answers.Items.Single(a => a.Category == RespondentCategory.SectorMember);
+        (await analyst.PutAsJsonAsync($"/api/consultations/{Id}/answers/{offTopic.Id}/screening",
             new { related = false, reason = ScreeningReason })).EnsureSuccessStatusCode();
         App.Clock.Advance(TimeSpan.FromMinutes(1));
-        await (await analyst.PostAsync($"/api/consultations/{Id}/analysis", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+        await (await analyst.PostAsync($"/api/consultations/{Id}/analysis", null)).ReadAsAsync<AnalysisStatusResponse>(HttpStatusCode.Accepted);
         await WaitForSecondCompileAsync(analyst);
 
-        Analysis = await (await analyst.GetAsync($"/api/consultations/{Id}/analysis")).ReadJsonAsync();
-        Summary = await (await analyst.GetAsync($"/api/consultations/{Id}/analysis/summary")).ReadJsonAsync();
+        Analysis = await (await analyst.GetAsync($"/api/consultations/{Id}/analysis")).ReadAsAsync<AnalysisStatusResponse>();
+        Summary = await (await analyst.GetAsync($"/api/consultations/{Id}/analysis/summary")).ReadAsAsync<AnalysisSummary>();
         (Workbook, WorkbookBytes) = await analyst.DownloadWorkbookAsync(Id);
         (OpenTierWorkbook, OpenTierBytes) = await analyst.DownloadWorkbookAsync(Id, "Open");
     }
@@ -77,8 +80,8 @@ public sealed class ClosedConsultation : IAsyncLifetime
     {
         for (var i = 0; i < 600; i++)
         {
-            var analysis = await analyst.WaitForAnalysisAsync(Id, "Ready", "Failed");
-            if (analysis.GetProperty("attempts").GetInt32() >= 2 && analysis.GetProperty("status").GetString() == "Ready")
+            var analysis = await analyst.WaitForAnalysisAsync(Id, AnalysisStatus.Ready, AnalysisStatus.Failed);
+            if (analysis.Attempts >= 2 && analysis.Status == AnalysisStatus.Ready)
                 return;
             await Task.Delay(100);
         }
@@ -89,15 +92,13 @@ public sealed class ClosedConsultation : IAsyncLifetime
     {
         var respondent = await App.AsRespondentAsync(category);
         (await respondent.Client.SaveAsync(Id, answers)).EnsureSuccessStatusCode();
-        await (await respondent.Client.SubmitAsync(Id)).ReadJsonAsync();
+        await (await respondent.Client.SubmitAsync(Id)).ReadAsAsync<SubmitResponse>();
         return respondent.Client;
     }
 
-    public JsonElement Question(string code) =>
-        Summary.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("code").GetString() == code);
+    public QuestionSummary Question(string code) => Summary.Questions.Single(q => q.Code == code);
 
-    public JsonElement Option(string code, string option) =>
-        Question(code).GetProperty("options").EnumerateArray().Single(o => o.GetProperty("option").GetString() == option);
+    public OptionSummary Option(string code, string option) => Question(code).Options.Single(o => o.Option == option);
 
     public async Task DisposeAsync()
     {

@@ -1,4 +1,5 @@
-using System.Text.Json;
+using SurveyService.Consultations;
+using SurveyService.Questionnaires;
 
 namespace SurveyService.Tests.Infrastructure;
 
@@ -33,8 +34,8 @@ public static class ConsultationSetup
         object? draft = null)
     {
         var secretariat = await app.AsSecretariatAsync();
-        var created = await (await secretariat.PostAsJsonAsync("/api/consultations", draft ?? app.Draft())).ReadJsonAsync(HttpStatusCode.Created);
-        var id = created.GetProperty("id").GetGuid();
+        var created = await (await secretariat.PostAsJsonAsync("/api/consultations", draft ?? app.Draft())).ReadAsAsync<ConsultationResponse>(HttpStatusCode.Created);
+        var id = created.Id;
         foreach (var q in questions ?? OnePerTier)
         {
             var response = await secretariat.PostAsJsonAsync($"/api/consultations/{id}/questions", new
@@ -47,10 +48,10 @@ public static class ConsultationSetup
                 required = q.Required,
                 maxLength = q.MaxLength,
             });
-            await response.ReadJsonAsync(HttpStatusCode.Created);
+            await response.ReadAsAsync<QuestionResponse>(HttpStatusCode.Created);
         }
         if (publish)
-            await (await secretariat.PostAsync($"/api/consultations/{id}/publish", null)).ReadJsonAsync();
+            await (await secretariat.PostAsync($"/api/consultations/{id}/publish", null)).ReadAsAsync<ConsultationResponse>();
         return id;
     }
 
@@ -66,14 +67,13 @@ public static class ConsultationSetup
 
     public static async Task<Dictionary<string, Guid>> QuestionIdsAsync(this SurveyApplication app, Guid consultationId)
     {
-        var questionnaire = await (await (await app.AsSecretariatAsync()).GetAsync($"/api/consultations/{consultationId}/questionnaire")).ReadJsonAsync();
-        return questionnaire.GetProperty("questions").EnumerateArray()
-            .ToDictionary(q => q.GetProperty("code").GetString()!, q => q.GetProperty("id").GetGuid());
+        var questionnaire = await (await (await app.AsSecretariatAsync()).GetAsync($"/api/consultations/{consultationId}/questionnaire")).ReadAsAsync<QuestionnaireResponse>();
+        return questionnaire.Questions.ToDictionary(q => q.Code, q => q.Id);
     }
 
     public static async Task<string[]> QuestionCodesAsync(this HttpClient client, Guid consultationId)
     {
-        var questionnaire = await (await client.GetAsync($"/api/consultations/{consultationId}/questionnaire")).ReadJsonAsync();
-        return [.. questionnaire.GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("code").GetString()!)];
+        var questionnaire = await (await client.GetAsync($"/api/consultations/{consultationId}/questionnaire")).ReadAsAsync<QuestionnaireResponse>();
+        return [.. questionnaire.Questions.Select(q => q.Code)];
     }
 }

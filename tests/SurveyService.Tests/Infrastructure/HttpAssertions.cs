@@ -35,6 +35,7 @@ public static class HttpAssertions
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    /// <summary>The body as raw JSON, only where the wire shape is the point: the OpenID Connect responses, which have no service type.</summary>
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
     {
         var body = await response.Content.ReadAsStringAsync();

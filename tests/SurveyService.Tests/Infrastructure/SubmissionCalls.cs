@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
+using SurveyService.Submissions;
 
 namespace SurveyService.Tests.Infrastructure;
 
@@ -24,10 +24,10 @@ public static class SubmissionCalls
         return client.SendAsync(request);
     }
 
-    public static async Task<(JsonElement Body, string ETag)> ReadSubmissionAsync(this HttpClient client, Guid consultationId)
+    public static async Task<(SubmissionResponse Body, string ETag)> ReadSubmissionAsync(this HttpClient client, Guid consultationId)
     {
         var response = await client.GetAsync(Path(consultationId));
-        var body = await response.ReadJsonAsync();
+        var body = await response.ReadAsAsync<SubmissionResponse>();
         return (body, response.Headers.ETag!.ToString());
     }
 }

@@ -1,11 +1,11 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SurveyService.Accounts;
 
 namespace SurveyService.Tests.Infrastructure;
 
@@ -109,8 +109,8 @@ public class SurveyApplication : WebApplicationFactory<Program>
     {
         var secretariat = await AsSecretariatAsync();
         var entity = await (await secretariat.PostAsJsonAsync("/api/entities", new { name = $"{category} {Guid.NewGuid():N}", category = category.ToString() }))
-            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        return await AddFocalPointAsync(entity.GetProperty("id").GetGuid());
+            .ReadAsAsync<EntityResponse>(HttpStatusCode.Created);
+        return await AddFocalPointAsync(entity.Id);
     }
 
     /// <summary>Another focal point of an existing entity, signed in: it shares the entity's submission.</summary>
