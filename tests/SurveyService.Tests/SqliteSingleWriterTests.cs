@@ -32,22 +32,25 @@ public sealed class SqliteSingleWriterTests(SurveyApplication app) : IClassFixtu
         await using var scope = app.Services.CreateAsyncScope();
         var caller = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
 
-        // Released together, so they queue while the writer is busy and land in shared batches.
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var writes = Enumerable.Range(0, 60).Select(async i =>
+        // A first write holds the writer until the others have queued, so they land in shared batches
+        // whatever the machine's load (released together, they did only most of the time).
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = writer.WriteAsync(caller, async _ =>
         {
-            await start.Task;
-            return await writer.WriteAsync(caller, async db =>
-            {
-                db.Entities.Add(new Entity { Name = $"{tag} {i}", Category = RespondentCategory.Academia, CreatedAt = DateTime.UtcNow });
-                await db.SaveChangesAsync();
-                if (i % 5 == 4)
-                    throw new InvalidOperationException($"write {i} fails after saving");
-                var keep = i % 3 != 2; // the rest of the refusals roll back what they saved
-                return new Written<string>(keep, keep ? "kept" : "refused");
-            });
-        }).ToArray();
-        start.SetResult();
+            await release.Task;
+            return Written.Kept("held");
+        });
+        var writes = Enumerable.Range(0, 60).Select(i => writer.WriteAsync(caller, async db =>
+        {
+            db.Entities.Add(new Entity { Name = $"{tag} {i}", Category = RespondentCategory.Academia, CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            if (i % 5 == 4)
+                throw new InvalidOperationException($"write {i} fails after saving");
+            var keep = i % 3 != 2; // the rest of the refusals roll back what they saved
+            return new Written<string>(keep, keep ? "kept" : "refused");
+        })).ToArray();
+        release.SetResult();
+        Assert.Equal("held", await holder);
 
         var outcomes = new Dictionary<int, string>();
         for (var i = 0; i < writes.Length; i++)
