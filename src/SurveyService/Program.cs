@@ -38,6 +38,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseJobsDashboardSignIn();
 
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -129,7 +129,9 @@ public sealed class AnalysisAccessTests
         var analyst = await app.AsAnalystAsync();
         using var anonymous = app.CreateHttpsClient();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/hangfire")).StatusCode);
+        var toSignIn = await anonymous.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.Redirect, toSignIn.StatusCode);
+        Assert.Equal("/account/login?returnUrl=%2Fhangfire", toSignIn.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Forbidden, (await respondent.Client.GetAsync("/hangfire")).StatusCode);
         var dashboard = await analyst.GetAsync("/hangfire");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);

@@ -180,9 +180,11 @@ public sealed class TokenRateLimitTests
             statuses.Add(await app.RequestTokenAsync(SurveyApplication.SecretariatEmail, "Wrong-Password-123"));
 
         Assert.All(statuses.Take(3), s => Assert.Equal(HttpStatusCode.BadRequest, s.Status));
-        var limited = statuses[3].Response;
-        var problem = await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
-        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After should say how long to wait.");
-        Assert.Contains("try again", problem.GetProperty("detail").GetString());
+        // In OAuth's own error format, so that OAuth client libraries can read it.
+        var limited = statuses[3];
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
+        Assert.True(limited.Response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After should say how long to wait.");
+        Assert.Equal("temporarily_unavailable", limited.Error);
+        Assert.Contains("try again", limited.ErrorDescription);
     }
 }

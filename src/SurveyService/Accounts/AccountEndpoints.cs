@@ -11,7 +11,7 @@ internal static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/registrations", Register).WithTags("Identity").WithValidation()
-            .RequireRateLimiting(IdentitySetup.SignInRateLimit)
+            .RequireRateLimiting(SignInRateLimit.Policy)
             .Produces<AccountResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Self-registration of a non-member stakeholder (always category Stakeholder).");
 

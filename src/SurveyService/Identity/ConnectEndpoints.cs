@@ -18,7 +18,7 @@ internal static class ConnectEndpoints
     public static IEndpointRouteBuilder MapConnect(this IEndpointRouteBuilder app)
     {
         var connect = app.MapGroup("/connect").WithTags("Identity").ExcludeFromDescription();
-        connect.MapPost("/token", IssueToken).RequireRateLimiting(IdentitySetup.SignInRateLimit);
+        connect.MapPost("/token", IssueToken).RequireRateLimiting(SignInRateLimit.Policy);
         connect.MapMethods("/userinfo", ["GET", "POST"], (Func<HttpContext, Task<Results<Ok<Dictionary<string, object?>>, ChallengeHttpResult>>>)UserInfo);
         connect.MapMethods("/authorize", ["GET", "POST"], Authorize);
         app.MapPortalSignIn();

@@ -14,8 +14,6 @@ namespace SurveyService.Identity;
 
 internal static class IdentitySetup
 {
-    public const string SignInRateLimit = "sign-in";
-
     public static IServiceCollection AddSurveyIdentity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<OpenIdServerOptions>().BindConfiguration(OpenIdServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -91,7 +89,8 @@ internal static class IdentitySetup
             });
         services.AddAntiforgery();
         Policies.Add(services.AddAuthorizationBuilder());
-        services.AddSignInRateLimit(limits);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
+        services.AddSignInRateLimit();
 
         services.AddScoped<IStartupSeeder, OpenIdClientSeeder>();
         services.AddScoped<IStartupSeeder, BootstrapSecretariat>();
@@ -137,30 +136,5 @@ internal static class IdentitySetup
         if (!File.Exists(path))
             throw new OptionsValidationException(name, typeof(OpenIdServerOptions), [$"{name} names '{path}', which does not exist."]);
         return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
-    }
-
-    private static void AddSignInRateLimit(this IServiceCollection services, SignInLimitsOptions limits)
-    {
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.PermitLimit,
-                    Window = TimeSpan.FromSeconds(limits.WindowSeconds),
-                    QueueLimit = 0,
-                }));
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(limits.WindowSeconds);
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
-                await TypedResults.Problem(
-                        $"Too many sign-in requests from this address; try again in {Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
-                        statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.")
-                    .ExecuteAsync(context.HttpContext);
-            };
-        });
     }
 }

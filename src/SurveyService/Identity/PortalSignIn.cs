@@ -19,16 +19,17 @@ internal static class PortalSignIn
         var group = app.MapGroup(Path).WithTags("Identity").ExcludeFromDescription();
         group.MapGet("", (HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
             Form(context, antiforgery, returnUrl, error: null));
-        group.MapPost("", SignInAsync).RequireRateLimiting(IdentitySetup.SignInRateLimit).DisableAntiforgery();
+        group.MapPost("", SignInAsync).RequireRateLimiting(SignInRateLimit.Policy).DisableAntiforgery();
         return app;
     }
 
-    private static async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> SignInAsync(HttpContext context, IAntiforgery antiforgery, UserManager<SurveyUser> users, AccountClaims claims)
+    private static async Task<Results<RedirectHttpResult, ContentHttpResult>> SignInAsync(HttpContext context, IAntiforgery antiforgery, UserManager<SurveyUser> users, AccountClaims claims)
     {
-        if (!await antiforgery.IsRequestValidAsync(context))
-            return TypedResults.Problem("The sign-in form expired; reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
         var form = await context.Request.ReadFormAsync();
         var returnUrl = form["returnUrl"].ToString();
+        // A page, never JSON: the person reads it in a browser.
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return Form(context, antiforgery, returnUrl, "The sign-in form expired; sign in again.", StatusCodes.Status400BadRequest);
         var (user, refusal) = await users.VerifyPasswordAsync(form["email"].ToString(), form["password"].ToString());
         if (user is null)
             return Form(context, antiforgery, returnUrl, refusal);
@@ -42,7 +43,8 @@ internal static class PortalSignIn
     private static bool IsLocal(string url) =>
         url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
-    private static ContentHttpResult Form(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error)
+    public static ContentHttpResult Form(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error,
+        int status = StatusCodes.Status400BadRequest)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         string Encode(string? value) => WebUtility.HtmlEncode(value ?? "");
@@ -58,6 +60,6 @@ internal static class PortalSignIn
               <button type="submit">Sign in</button>
             </form></main></body></html>
             """;
-        return TypedResults.Content(html, "text/html; charset=utf-8", statusCode: error is null ? 200 : 400);
+        return TypedResults.Content(html, "text/html; charset=utf-8", statusCode: error is null ? StatusCodes.Status200OK : status);
     }
 }

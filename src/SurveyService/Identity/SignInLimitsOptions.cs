@@ -13,9 +13,13 @@ internal sealed class SignInLimitsOptions
     [Range(1, 24 * 60)]
     public int LockoutMinutes { get; set; } = 15;
 
-    /// <summary>Token and registration requests allowed per client address in each window.</summary>
+    /// <summary>
+    /// Token, sign-in and registration requests allowed per client address in each window: against
+    /// floods, not wrong passwords (the lockout limits those per account). A whole ministry often sits
+    /// behind one address, and a deadline morning there stays well below this.
+    /// </summary>
     [Range(1, 1_000_000)]
-    public int PermitLimit { get; set; } = 30;
+    public int PermitLimit { get; set; } = 600;
 
     [Range(1, 3600)]
     public int WindowSeconds { get; set; } = 60;

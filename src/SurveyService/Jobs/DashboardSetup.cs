@@ -11,18 +11,37 @@ namespace SurveyService.Jobs;
 
 internal static class DashboardSetup
 {
+    public const string Path = "/hangfire";
+
     /// <summary>The Hangfire dashboard for Secretariat (full) and Analyst (read-only) staff, signed in on the portal page or with a bearer token.</summary>
     public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder app)
     {
         if (!app.ServiceProvider.GetRequiredService<IOptions<JobsOptions>>().Value.Dashboard)
             return app;
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        app.MapHangfireDashboard(Path, new DashboardOptions
         {
             AsyncAuthorization = [new StaffOnly()],
             IsReadOnlyFunc = context => !context.GetHttpContext().User.IsInRole(Policies.Secretariat),
             DisplayStorageConnectionString = false,
             DashboardTitle = "SurveyService jobs",
         }, app.ServiceProvider.GetRequiredService<JobStorage>());
+        return app;
+    }
+
+    /// <summary>A person who opens the dashboard without a session is sent to sign in, and comes back (bearer callers get 401 as before).</summary>
+    public static WebApplication UseJobsDashboardSignIn(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(Path) && context.Request.Headers.Authorization.Count == 0
+                && !(await context.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Succeeded)
+            {
+                var back = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+                context.Response.Redirect($"{PortalSignIn.Path}?returnUrl={Uri.EscapeDataString(back)}");
+                return;
+            }
+            await next(context);
+        });
         return app;
     }
 
