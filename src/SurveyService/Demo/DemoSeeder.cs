@@ -74,7 +74,7 @@ internal sealed class DemoSeeder(SurveyDbContext db, AccountCreation accounts, C
         if (await publishing.PublishAsync(consultation.Id) is not ConsultationOutcome.Done)
             throw new InvalidOperationException("The demo consultation could not be published.");
 
-        logger.LogWarning(
+        logger.LogInformation(
             "Demo data loaded: consultation {ConsultationId} is open until {ClosesAt:u}. Every demo account's password is '{Password}'; "
             + "sign in with POST /connect/token (grant_type=password, client_id=survey-cli). Accounts:{NewLine}{Accounts}",
             consultation.Id, consultation.ClosesAt, demo.Password, Environment.NewLine, string.Join(Environment.NewLine, lines));
