@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
-using Scalar.AspNetCore;
 using SurveyService.Accounts;
 using SurveyService.Analysis;
+using SurveyService.ApiDocument;
 using SurveyService.Jobs;
 using SurveyService.Consultations;
 using SurveyService.Data;
@@ -27,7 +27,7 @@ builder.Services.AddConsultations();
 builder.Services.AddSubmissions();
 builder.Services.AddSurveyAnalysis();
 builder.Services.AddDemoData();
-builder.Services.AddOpenApi();
+builder.Services.AddSurveyApiDocument();
 
 var app = builder.Build();
 
@@ -40,8 +40,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseJobsDashboardSignIn();
 
-app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapSurveyApiDocument();
 app.MapHealth();
 app.MapConnect();
 app.MapAccounts();

@@ -23,7 +23,7 @@ public sealed partial class ApiReferenceTests(SurveyApplication app) : IClassFix
         Assert.Equal(served, documented);
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             if (File.Exists(Path.Combine(directory.FullName, "SurveyService.sln")))

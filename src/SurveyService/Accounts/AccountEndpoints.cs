@@ -10,19 +10,20 @@ internal static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/registrations", Register).WithTags("Identity").WithValidation()
+        app.MapPost("/api/registrations", Register).WithName("RegisterStakeholder").WithTags("Identity").WithValidation()
             .RequireRateLimiting(SignInRateLimit.Policy)
             .Produces<AccountResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Self-registration of a non-member stakeholder (always category Stakeholder).");
 
         var entities = app.MapGroup("/api/entities").WithTags("Entities").RequireAuthorization(Policies.Secretariat).WithValidation();
-        entities.MapPost("", CreateEntity).WithSummary("Provision an entity of any category.");
-        entities.MapGet("", ListEntities).WithSummary("Entities, optionally of one category.");
-        entities.MapGet("/{id:guid}", GetEntity);
-        entities.MapPost("/{id:guid}/accounts", CreateFocalPoint).Produces<AccountResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
+        entities.MapPost("", CreateEntity).WithName("CreateEntity").WithSummary("Provision an entity of any category.");
+        entities.MapGet("", ListEntities).WithName("ListEntities").WithSummary("Entities, optionally of one category.");
+        entities.MapGet("/{id:guid}", GetEntity).WithName("GetEntity").WithSummary("One entity.").ProducesProblem(StatusCodes.Status404NotFound);
+        entities.MapPost("/{id:guid}/accounts", CreateFocalPoint).WithName("CreateFocalPoint")
+            .Produces<AccountResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Add a focal point (an account) to an entity.");
 
-        app.MapPost("/api/staff", CreateStaff).WithTags("Identity").RequireAuthorization(Policies.Secretariat).WithValidation()
+        app.MapPost("/api/staff", CreateStaff).WithName("CreateStaffAccount").WithTags("Identity").RequireAuthorization(Policies.Secretariat).WithValidation()
             .Produces<AccountResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Add a Secretariat or Analyst account.");
         return app;

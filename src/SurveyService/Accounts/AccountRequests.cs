@@ -5,7 +5,7 @@ namespace SurveyService.Accounts;
 
 /// <summary>Self-registration of a non-member. There is deliberately no category field: it is always Stakeholder.</summary>
 public sealed record RegistrationRequest(
-    string? Email, string? Password, string? DisplayName, string? Organization, string? StakeholderGroup, string? Country) : IValidatable
+    string? Email, string? Password, string? DisplayName, string? Organization = null, string? StakeholderGroup = null, string? Country = null) : IValidatable
 {
     void IValidatable.Validate(ValidationErrors errors)
     {
@@ -18,7 +18,7 @@ public sealed record RegistrationRequest(
     }
 }
 
-public sealed record CreateEntityRequest(string? Name, RespondentCategory? Category, string? CountryCode) : IValidatable
+public sealed record CreateEntityRequest(string? Name, RespondentCategory? Category, string? CountryCode = null) : IValidatable
 {
     void IValidatable.Validate(ValidationErrors errors)
     {

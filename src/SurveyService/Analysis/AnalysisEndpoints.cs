@@ -1,3 +1,4 @@
+using SurveyService.ApiDocument;
 using SurveyService.Consultations;
 using SurveyService.Data.Analyses;
 using SurveyService.Identity;
@@ -12,17 +13,23 @@ public sealed record AnalysisStatusResponse(Guid ConsultationId, AnalysisStatus 
 /// <summary>What analysts do once a consultation is closed: read the status, compile again, download.</summary>
 internal static class AnalysisEndpoints
 {
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static IEndpointRouteBuilder MapAnalysis(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/consultations/{id:guid}").WithTags("Closing and analysis");
-        group.MapGet("/analysis", Status).RequireAuthorization(Policies.Staff);
-        group.MapPost("/analysis", Compile).RequireAuthorization(Policies.Analyst).WithSummary("Compile again (after screening).");
-        group.MapGet("/analysis/workbook", Workbook).RequireAuthorization(Policies.Analyst).Produces(StatusCodes.Status200OK, contentType: XlsxType)
-            .WithSummary("The .xlsx; ?tier=MemberStates, Membership or Open for one tier's workbook.");
+        group.MapGet("/analysis", Status).RequireAuthorization(Policies.Staff).WithName("GetAnalysisStatus")
+            .WithSummary("The analysis's status; while compiling, its stage and progress.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/analysis", Compile).RequireAuthorization(Policies.Analyst).WithName("CompileAnalysis").WithSummary("Compile again (after screening).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/analysis/workbook", Workbook).RequireAuthorization(Policies.Analyst).WithName("DownloadWorkbook")
+            .WithSummary("The .xlsx; ?tier=MemberStates, Membership or Open for one tier's workbook.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .AddOpenApiOperationTransformer(WorkbookDownload.Describe);
         // The summary is served as it was stored by the compile; its shape is the record's.
-        group.MapGet("/analysis/summary", Summary).RequireAuthorization(Policies.Analyst).Produces<AnalysisSummary>();
+        group.MapGet("/analysis/summary", Summary).RequireAuthorization(Policies.Analyst).WithName("GetAnalysisSummary")
+            .WithSummary("The analysis as JSON: respondents by category, unweighted and weighted shares per option.")
+            .Produces<AnalysisSummary>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapScreening();
         return app;
     }

@@ -5,7 +5,7 @@ using SurveyService.Problems;
 
 namespace SurveyService.Analysis;
 
-public sealed record ScreeningRequest(bool? Related, string? Reason) : IValidatable
+public sealed record ScreeningRequest(bool? Related, string? Reason = null) : IValidatable
 {
     void IValidatable.Validate(ValidationErrors errors)
     {
@@ -29,9 +29,11 @@ internal static class ScreeningEndpoints
 
     public static void MapScreening(this RouteGroupBuilder consultation)
     {
-        consultation.MapGet("/answers", List).RequireAuthorization(Policies.Analyst)
+        consultation.MapGet("/answers", List).RequireAuthorization(Policies.Analyst).WithName("ListAnswers")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Every answer of the latest submitted versions; paged with ?page (from 1) and ?pageSize (up to 500).");
-        consultation.MapPut("/answers/{answerId:guid}/screening", Screen).RequireAuthorization(Policies.Analyst).WithValidation()
+        consultation.MapPut("/answers/{answerId:guid}/screening", Screen).RequireAuthorization(Policies.Analyst).WithValidation().WithName("ScreenAnswer")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Mark an answer as not related to its question (kept, left out of the analysis), or related again.");
     }
 

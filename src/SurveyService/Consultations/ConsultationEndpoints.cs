@@ -19,15 +19,19 @@ internal static class ConsultationEndpoints
     public static RouteGroupBuilder MapConsultations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/consultations").WithTags("Consultations").WithValidation();
-        group.MapGet("", List).AllowAnonymous().WithSummary("Published consultations; staff also see drafts.");
-        group.MapGet("/{id:guid}", Get).AllowAnonymous().WithName("GetConsultation");
-        group.MapPost("", Create).RequireAuthorization(Policies.Secretariat).WithSummary("Create a consultation (as a Draft).");
-        group.MapPatch("/{id:guid}", Update).RequireAuthorization(Policies.Secretariat)
-            .WithSummary("Change a consultation, e.g. extend its deadline with {closesAt}.");
-        group.MapPost("/{id:guid}/publish", Publish).RequireAuthorization(Policies.Secretariat)
-            .WithSummary("Draft to Scheduled or Open; the questions are frozen from here on.");
-        group.MapPost("/{id:guid}/close", Close).RequireAuthorization(Policies.Secretariat)
-            .WithSummary("Close now: the same effect as the deadline passing; the analysis is compiled in the background.");
+        group.MapGet("", List).AllowAnonymous().WithName("ListConsultations").WithSummary("Published consultations; staff also see drafts.");
+        group.MapGet("/{id:guid}", Get).AllowAnonymous().WithName("GetConsultation").WithSummary("One consultation with its status.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("", Create).RequireAuthorization(Policies.Secretariat).WithName("CreateConsultation").WithSummary("Create a consultation (as a Draft).");
+        group.MapPatch("/{id:guid}", Update).RequireAuthorization(Policies.Secretariat).WithName("ChangeConsultation")
+            .WithSummary("Change a consultation, e.g. extend its deadline with {closesAt}; only the fields given change.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/publish", Publish).RequireAuthorization(Policies.Secretariat).WithName("PublishConsultation")
+            .WithSummary("Draft to Scheduled or Open; the questions are frozen from here on.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/close", Close).RequireAuthorization(Policies.Secretariat).WithName("CloseConsultation")
+            .WithSummary("Close now: the same effect as the deadline passing; the analysis is compiled in the background.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapQuestions();
         return group;
     }

@@ -2,13 +2,14 @@ using SurveyService.Problems;
 
 namespace SurveyService.Consultations;
 
+// Fields with a default are optional in the API's document; the others are required (and checked).
 public sealed record CreateConsultationRequest(
     string? Title,
-    string? Description,
     DateTimeOffset? OpensAt,
     DateTimeOffset? ClosesAt,
-    RespondentCategory[]? EligibleCategories,
-    Dictionary<RespondentCategory, decimal>? Weights) : IValidatable
+    string? Description = null,
+    RespondentCategory[]? EligibleCategories = null,
+    Dictionary<RespondentCategory, decimal>? Weights = null) : IValidatable
 {
     void IValidatable.Validate(ValidationErrors errors)
     {
@@ -24,12 +25,12 @@ public sealed record CreateConsultationRequest(
 
 /// <summary>Only the fields present change; which may change depends on the status (see the handler).</summary>
 public sealed record UpdateConsultationRequest(
-    string? Title,
-    string? Description,
-    DateTimeOffset? OpensAt,
-    DateTimeOffset? ClosesAt,
-    RespondentCategory[]? EligibleCategories,
-    Dictionary<RespondentCategory, decimal>? Weights) : IValidatable
+    string? Title = null,
+    string? Description = null,
+    DateTimeOffset? OpensAt = null,
+    DateTimeOffset? ClosesAt = null,
+    RespondentCategory[]? EligibleCategories = null,
+    Dictionary<RespondentCategory, decimal>? Weights = null) : IValidatable
 {
     void IValidatable.Validate(ValidationErrors errors)
     {

@@ -5,8 +5,9 @@ namespace SurveyService.Consultations;
 internal static class QuestionEndpoints
 {
     public static void MapQuestions(this RouteGroupBuilder consultations) =>
-        consultations.MapPost("/{id:guid}/questions", Add).RequireAuthorization(Policies.Secretariat)
-            .WithSummary("Add a question to a draft consultation.");
+        consultations.MapPost("/{id:guid}/questions", Add).RequireAuthorization(Policies.Secretariat).WithName("AddQuestion")
+            .WithSummary("Add a question to a draft consultation.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<Results<Created<QuestionResponse>, ProblemHttpResult>> Add(Guid id, AddQuestionRequest request, AddQuestion adding) =>
         await adding.AddAsync(id, request) switch

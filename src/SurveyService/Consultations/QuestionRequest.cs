@@ -8,11 +8,11 @@ public sealed record AddQuestionRequest(
     string? Text,
     QuestionTier? Tier,
     QuestionType? Type,
-    string[]? Options,
-    bool? Required,
-    int? MaxLength,
-    int? ScaleMin,
-    int? ScaleMax) : IValidatable
+    string[]? Options = null,
+    bool? Required = null,
+    int? MaxLength = null,
+    int? ScaleMin = null,
+    int? ScaleMax = null) : IValidatable
 {
     public const int DefaultTextLength = 10_000;
     public const int LongestText = 100_000;

@@ -54,8 +54,8 @@ internal sealed class DemoSeeder(SurveyDbContext db, AccountCreation accounts, C
         lines.Add($"  {"Analyst",-13} analyst@example.org");
 
         // Through the Secretariat's own use cases, so the demo is published as any consultation is (its close scheduled).
-        var consultation = await creating.CreateAsync(new CreateConsultationRequest(WgStudyQuestionnaire.Title, WgStudyQuestionnaire.Description,
-            now.AddMinutes(-1).AsUtc(), now.AddDays(30).AsUtc(), null, new Dictionary<RespondentCategory, decimal>
+        var consultation = await creating.CreateAsync(new CreateConsultationRequest(WgStudyQuestionnaire.Title,
+            now.AddMinutes(-1).AsUtc(), now.AddDays(30).AsUtc(), WgStudyQuestionnaire.Description, Weights: new Dictionary<RespondentCategory, decimal>
             {
                 [RespondentCategory.MemberState] = 1m,
                 [RespondentCategory.SectorMember] = 0.5m,

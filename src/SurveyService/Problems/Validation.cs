@@ -47,6 +47,8 @@ internal sealed class ValidationFilter : IEndpointFilter
 
 internal static class ValidationExtensions
 {
+    /// <summary>Checks the request body before the handler, and says in the API's document that a 400 with field errors may come.</summary>
     public static TBuilder WithValidation<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(new ValidationFilter());
+        builder.AddEndpointFilter(new ValidationFilter())
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
 }

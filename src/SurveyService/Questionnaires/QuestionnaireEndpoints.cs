@@ -12,8 +12,8 @@ internal static class QuestionnaireEndpoints
 {
     public static IEndpointRouteBuilder MapQuestionnaires(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/consultations/{id:guid}/questionnaire", Get).WithTags("Questionnaires").RequireAuthorization()
-            .WithSummary("The questions the caller may answer, by category and tier; staff see all.");
+        app.MapGet("/api/consultations/{id:guid}/questionnaire", Get).WithTags("Questionnaires").RequireAuthorization().WithName("GetQuestionnaire")
+            .WithSummary("The questions the caller may answer, by category and tier; staff see all.").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SurveyService.ApiDocument;
 using SurveyService.Consultations;
 using SurveyService.Identity;
 using SurveyService.Problems;
@@ -13,16 +14,30 @@ internal static class SubmissionEndpoints
     {
         var group = app.MapGroup("/api/consultations/{id:guid}/submission").WithTags("Submissions")
             .RequireAuthorization(Policies.Respondent).RequireRateLimiting(SubmissionLimits.Policy).WithValidation();
-        group.MapGet("", Get).WithSummary("The caller's entity's submission, with its ETag.");
-        group.MapPut("", Save).WithSummary("Save answers as a draft, replacing the whole set: answers left out are no longer answered. "
-            + "Send If-Match once the submission exists.");
-        group.MapPatch("", Change).WithSummary("Change only the answers named; an answer with no text, choices or value clears it. "
-            + "If-Match, tiers and checks as for PUT.");
-        group.MapPost("/submit", Submit).WithSummary("Submit the saved answers; returns a receipt.");
-        group.MapGet("/versions", Versions).WithSummary("Every version the entity submitted, with its digest.");
+        group.MapGet("", Get).WithName("GetSubmission").WithSummary("The caller's entity's submission, with its ETag.")
+            .ProducesProblem(StatusCodes.Status404NotFound).AddOpenApiOperationTransformer(VersionHeaders.ETag);
+        group.MapPut("", Save).WithName("SaveSubmission")
+            .WithSummary("Save answers as a draft, replacing the whole set: answers left out are no longer answered.")
+            .WithDescription("Send If-Match with the last ETag once the submission exists (428 without it, 412 when it is stale).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable).AddOpenApiOperationTransformer(VersionHeaders.IfMatchAndETag);
+        group.MapPatch("", Change).WithName("ChangeSubmission")
+            .WithSummary("Change only the answers named; an answer with no text, choices or value clears its question.")
+            .WithDescription("If-Match, tiers and checks as for PUT; a first change creates the submission.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable).AddOpenApiOperationTransformer(VersionHeaders.IfMatchAndETag);
+        group.MapPost("/submit", Submit).WithName("SubmitSubmission").WithSummary("Submit the saved answers; returns a receipt.")
+            .WithDescription("With If-Match, only that version is submitted. Submitting again without changes gives the same receipt.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer(VersionHeaders.IfMatchAndETag);
+        group.MapGet("/versions", Versions).WithName("ListSubmittedVersions").WithSummary("Every version the entity submitted, with its digest.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        app.MapGet("/api/consultations/{id:guid}/audit", Audit).WithTags("Submissions").RequireAuthorization(Policies.Staff)
-            .WithSummary("Every change to every submission of the consultation: who, when, which version.");
+        app.MapGet("/api/consultations/{id:guid}/audit", Audit).WithTags("Submissions").RequireAuthorization(Policies.Staff).WithName("GetAuditTrail")
+            .WithSummary("Every change to every submission of the consultation: who, when, which version.").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -16,7 +16,7 @@ public sealed record SaveSubmissionRequest(AnswerInput?[]? Answers) : IValidatab
 }
 
 /// <summary>One answer: text for Text questions, choices (option texts) for choice questions, value for Scale.</summary>
-public sealed record AnswerInput(Guid? QuestionId, string? Text, string?[]? Choices, int? Value);
+public sealed record AnswerInput(Guid? QuestionId, string? Text = null, string?[]? Choices = null, int? Value = null);
 
 public sealed record AnswerResponse(Guid Id, Guid QuestionId, string? Text, string[]? Choices, int? Value)
 {

@@ -1,0 +1,35 @@
+using Scalar.AspNetCore;
+using SurveyService.Identity;
+
+namespace SurveyService.ApiDocument;
+
+/// <summary>
+/// The OpenAPI document an integrator generates a client from: every operation named, summarised,
+/// secured as its policy says, with each problem status it can answer; optional fields optional;
+/// enums as plain string enums. Checked in as docs/openapi.json and linted in CI.
+/// </summary>
+internal static class ApiDocumentSetup
+{
+    public static IServiceCollection AddSurveyApiDocument(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<DocumentInformation>();
+            options.AddDocumentTransformer<SecuritySchemes>();
+            options.AddDocumentTransformer<ProtocolPaths>();
+            options.AddOperationTransformer<OperationSecurity>();
+            options.AddSchemaTransformer(EnumSchemas.TransformAsync);
+        });
+
+    /// <summary>The document at /openapi/v1.json and the reference page at /scalar, which signs in with the password grant of survey-cli.</summary>
+    public static IEndpointRouteBuilder MapSurveyApiDocument(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options
+            .WithTitle("SurveyService API")
+            .AddPreferredSecuritySchemes([SecuritySchemes.OAuth2])
+            .AddPasswordFlow(SecuritySchemes.OAuth2, flow => flow
+                .WithClientId(OpenIdClientSeeder.CliClientId)
+                .WithSelectedScopes(["openid", "offline_access", SurveyClaims.Scope])));
+        return app;
+    }
+}
