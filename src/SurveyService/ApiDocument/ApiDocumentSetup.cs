@@ -29,6 +29,8 @@ internal static class ApiDocumentSetup
             .AddPreferredSecuritySchemes([SecuritySchemes.OAuth2])
             .AddPasswordFlow(SecuritySchemes.OAuth2, flow => flow
                 .WithClientId(OpenIdClientSeeder.CliClientId)
+                // A public client: its id goes in the form, never in a Basic header with an empty secret.
+                .WithCredentialsLocation(CredentialsLocation.Body)
                 .WithSelectedScopes(["openid", "offline_access", SurveyClaims.Scope])));
         return app;
     }
