@@ -6,6 +6,7 @@ using SurveyService.Jobs;
 using SurveyService.Consultations;
 using SurveyService.Data;
 using SurveyService.Demo;
+using SurveyService.Hosting;
 using SurveyService.Identity;
 using SurveyService.Problems;
 using SurveyService.Questionnaires;
@@ -31,6 +32,7 @@ builder.Services.AddSurveyApiDocument();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodySizeLimit();

@@ -54,8 +54,10 @@ internal static class ScreeningEndpoints
             .Where(j => (questionId == null || j.Answer.QuestionId == questionId) && (related == null || j.Answer.Related == related))
             .Select(j => new { a = j.Answer, e = j.Entity, q = j.Question });
         var total = await query.CountAsync();
-        var rows = await query.OrderBy(r => r.q.Order).ThenBy(r => r.e.Name).ThenBy(r => r.a.Id)
-            .Skip((number - 1) * size).Take(size).ToListAsync();
+        // In long: a page far past the end is empty, never page 1 again through an overflow.
+        var skip = (long)(number - 1) * size;
+        var rows = skip >= total ? [] : await query.OrderBy(r => r.q.Order).ThenBy(r => r.e.Name).ThenBy(r => r.a.Id)
+            .Skip((int)skip).Take(size).ToListAsync();
         var items = rows.Select(r => new AnswerListItem(r.a.Id, r.q.Id, r.q.Code, r.q.Tier, r.e.Id, r.e.Name, r.e.Category, weights[r.e.Category],
             r.a.Text, r.a.Choices?.ToArray(), r.a.Value, r.a.Related, r.a.ScreeningReason)).ToArray();
         return TypedResults.Ok(new AnswerPage(items, total, number, size));

@@ -20,9 +20,15 @@ internal static class ApiDocumentSetup
             options.AddSchemaTransformer(EnumSchemas.TransformAsync);
         });
 
-    /// <summary>The document at /openapi/v1.json and the reference page at /scalar, which signs in with the password grant of survey-cli.</summary>
-    public static IEndpointRouteBuilder MapSurveyApiDocument(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// The document at /openapi/v1.json and the reference page at /scalar, which signs in with the
+    /// password grant of survey-cli. In Production only with ApiDocument:Enabled, so that an
+    /// operator chooses to show the surface.
+    /// </summary>
+    public static WebApplication MapSurveyApiDocument(this WebApplication app)
     {
+        if (!app.Configuration.GetValue("ApiDocument:Enabled", !app.Environment.IsProduction()))
+            return app;
         app.MapOpenApi();
         app.MapScalarApiReference(options => options
             .WithTitle("SurveyService API")

@@ -53,7 +53,8 @@ public sealed record AddQuestionRequest(
         {
             var (min, max) = (ScaleMin ?? DefaultScaleMin, ScaleMax ?? DefaultScaleMax);
             errors.When(max <= min, "scaleMax", $"scaleMax ({max}) must be above scaleMin ({min}).");
-            errors.When(max - min > 100, "scaleMax", "A scale has at most 101 points.");
+            // In long: bounds near the integer limits must not overflow past the check (and defeat the compile).
+            errors.When((long)max - min > 100, "scaleMax", "A scale has at most 101 points.");
         }
     }
 

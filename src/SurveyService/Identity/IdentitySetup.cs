@@ -46,6 +46,8 @@ internal static class IdentitySetup
                     .SetUserInfoEndpointUris("connect/userinfo")
                     .SetAuthorizationEndpointUris("connect/authorize");
                 options.AllowPasswordFlow().AllowRefreshTokenFlow().AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                // PKCE with S256 only: "plain" sends the verifier itself through the browser.
+                options.Configure(server => server.CodeChallengeMethods.Remove(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Plain));
                 options.RegisterScopes("openid", "offline_access", "email", "profile", SurveyClaims.Scope);
                 options.SetAccessTokenLifetime(TimeSpan.FromMinutes(server.AccessTokenLifetimeMinutes));
                 options.SetRefreshTokenLifetime(TimeSpan.FromDays(server.RefreshTokenLifetimeDays));

@@ -40,8 +40,10 @@ internal static class PortalSignIn
         return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl : "/");
     }
 
+    // A control character makes the framework's own redirect refuse the address (a 500 after a right password).
     private static bool IsLocal(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && !url.Any(char.IsControl);
 
     public static ContentHttpResult Form(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error,
         int status = StatusCodes.Status400BadRequest)

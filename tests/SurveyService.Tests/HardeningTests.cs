@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using SurveyService.Analysis;
+using SurveyService.Consultations;
+using SurveyService.Tests.Infrastructure;
+
+namespace SurveyService.Tests;
+
+/// <summary>What a hostile or a clumsy user found, each now answered as it should be.</summary>
+public sealed class HardeningTests(SurveyApplication app) : IClassFixture<SurveyApplication>
+{
+    [Fact]
+    public async Task AScaleWithBoundsNearTheIntegerLimitsIsRefusedNotOverflowed()
+    {
+        var secretariat = await app.AsSecretariatAsync();
+        var draft = await (await secretariat.PostAsJsonAsync("/api/consultations", app.Draft())).ReadAsAsync<ConsultationResponse>(HttpStatusCode.Created);
+
+        await (await secretariat.PostAsJsonAsync($"/api/consultations/{draft.Id}/questions",
+            new { code = "s", text = "Scale?", tier = "Open", type = "Scale", scaleMin = int.MinValue, scaleMax = 0 }))
+            .AssertValidationErrorAsync("scaleMax");
+        await (await secretariat.PostAsJsonAsync($"/api/consultations/{draft.Id}/questions",
+            new { code = "s", text = "Scale?", tier = "Open", type = "Scale", scaleMin = int.MinValue, scaleMax = int.MaxValue }))
+            .AssertValidationErrorAsync("scaleMax");
+    }
+
+    [Fact]
+    public async Task AControlCharacterInTheReturnAddressSendsThePersonHomeNotToAnError()
+    {
+        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true,
+        });
+        var page = await browser.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var signedIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = SurveyApplication.SecretariatEmail, ["password"] = SurveyApplication.Password,
+            ["returnUrl"] = "/\u0001evil", ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task DiscoveryAdvertisesPkceWithS256Only()
+    {
+        var discovery = await (await app.CreateHttpsClient().GetAsync("/.well-known/openid-configuration")).ReadJsonAsync();
+
+        Assert.Equal(["S256"], discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public async Task APageFarPastTheEndIsEmptyNotTheFirstPageAgain()
+    {
+        var id = await app.CreateConsultationAsync();
+        var q = await app.QuestionIdsAsync(id);
+        var respondent = await app.AsRespondentAsync(RespondentCategory.MemberState);
+        (await respondent.Client.SaveAsync(id, [new { questionId = q["3a"], text = "an answer" }])).EnsureSuccessStatusCode();
+        (await respondent.Client.SubmitAsync(id)).EnsureSuccessStatusCode();
+        await (await (await app.AsSecretariatAsync()).PostAsync($"/api/consultations/{id}/close", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+        var analyst = await app.AsAnalystAsync();
+
+        var far = await (await analyst.GetAsync($"/api/consultations/{id}/answers?page={int.MaxValue}&pageSize=500")).ReadAsAsync<AnswerPage>();
+
+        Assert.Equal(1, far.Total);
+        Assert.Empty(far.Items);
+    }
+
+    [Fact]
+    public async Task ResponsesCarrySecurityHeadersAndPagesCannotBeFramed()
+    {
+        using var client = app.CreateHttpsClient();
+        var api = await client.GetAsync("/api/consultations");
+        Assert.Equal("nosniff", api.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", api.Headers.GetValues("Referrer-Policy").Single());
+
+        var page = await client.GetAsync("/account/login");
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Contains("default-src 'self'", policy);
+    }
+}
+
+public sealed class ApiDocumentInProductionTests
+{
+    [Theory]
+    [InlineData(null, HttpStatusCode.NotFound)]
+    [InlineData("true", HttpStatusCode.OK)]
+    public async Task TheDocumentIsServedInProductionOnlyWhenTheOperatorSaysSo(string? enabled, HttpStatusCode expected)
+    {
+        await using var app = new SurveyApplication { Environment = "Production" };
+        if (enabled is not null)
+            app.Settings["ApiDocument:Enabled"] = enabled;
+
+        Assert.Equal(expected, (await app.CreateHttpsClient().GetAsync("/openapi/v1.json")).StatusCode);
+    }
+}
