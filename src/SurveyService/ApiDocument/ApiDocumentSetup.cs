@@ -18,6 +18,7 @@ internal static class ApiDocumentSetup
             options.AddDocumentTransformer<ProtocolPaths>();
             options.AddOperationTransformer<OperationSecurity>();
             options.AddSchemaTransformer(EnumSchemas.TransformAsync);
+            options.AddSchemaTransformer(InstantSchemas.TransformAsync);
         });
 
     /// <summary>

@@ -21,7 +21,9 @@ internal sealed class AddQuestion(SurveyDbContext db)
         if (consultation.PublishedAt is { } publishedAt)
             return new AddQuestionOutcome.Refused(new ConsultationRefusal.QuestionsFrozen(publishedAt));
         var code = request.Code!.Trim();
-        if (await db.Questions.AnyAsync(q => q.ConsultationId == consultationId && q.Code == code))
+        // Codes are compared as a person reads them: "L1" and "l1" are the same question's code.
+        var lower = code.ToLowerInvariant();
+        if (await db.Questions.AnyAsync(q => q.ConsultationId == consultationId && q.Code.ToLower() == lower))
             return new AddQuestionOutcome.Refused(new ConsultationRefusal.DuplicateQuestionCode(code));
 
         var order = await db.Questions.Where(q => q.ConsultationId == consultationId).Select(q => (int?)q.Order).MaxAsync() ?? 0;

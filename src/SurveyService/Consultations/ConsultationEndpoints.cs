@@ -2,6 +2,7 @@ using System.Security.Claims;
 using SurveyService.Data.Consultations;
 using SurveyService.Identity;
 using SurveyService.Analysis;
+using SurveyService.Questionnaires;
 using SurveyService.Problems;
 
 namespace SurveyService.Consultations;
@@ -39,10 +40,11 @@ internal static class ConsultationEndpoints
     private static async Task<Ok<ConsultationResponse[]>> List(ClaimsPrincipal user, SurveyDbContext db, TimeProvider clock)
     {
         var staff = user.IsStaff();
+        var tiers = VisibleTiers.Of(user);
         var rows = await db.Consultations.AsNoTracking()
             .Where(c => staff || c.PublishedAt != null)
             .OrderByDescending(c => c.OpensAt)
-            .Select(c => new { Consultation = c, Questions = c.Questions.Count })
+            .Select(c => new { Consultation = c, Questions = c.Questions.Count(q => tiers.Contains(q.Tier)) })
             .ToListAsync();
         var now = clock.UtcNow();
         return TypedResults.Ok(rows.Select(row => ConsultationResponse.From(row.Consultation, row.Questions, now)).ToArray());
@@ -53,7 +55,8 @@ internal static class ConsultationEndpoints
         var consultation = await db.FindVisibleAsync(id, user);
         if (consultation is null)
             return NotFound(id);
-        var questions = await db.Questions.CountAsync(q => q.ConsultationId == id);
+        var tiers = VisibleTiers.Of(user);
+        var questions = await db.Questions.CountAsync(q => q.ConsultationId == id && tiers.Contains(q.Tier));
         return TypedResults.Ok(ConsultationResponse.From(consultation, questions, clock.UtcNow()));
     }
 

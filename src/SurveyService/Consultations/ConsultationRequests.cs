@@ -66,7 +66,9 @@ internal static class ConsultationRules
 
     public static void Weights(ValidationErrors errors, Dictionary<RespondentCategory, decimal>? weights)
     {
+        // Four decimal places are what every provider stores: more would be rounded away on some (0.00001 to 0).
         foreach (var (category, weight) in weights ?? [])
-            errors.When(weight is <= 0 or > 1000, $"weights.{category}", $"The weight of {category} must be above 0 and at most 1000; it is {weight}.");
+            errors.When(weight is <= 0 or > 1000 || decimal.Round(weight, 4) != weight, $"weights.{category}",
+                $"The weight of {category} must be above 0 and at most 1000, with at most four decimal places; it is {weight}.");
     }
 }

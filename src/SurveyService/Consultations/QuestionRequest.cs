@@ -38,7 +38,9 @@ public sealed record AddQuestionRequest(
             errors.When(options.Length < 2, "options", $"A {Type} question needs at least two options.");
             errors.When(options.Any(string.IsNullOrWhiteSpace), "options", "Options cannot be empty.");
             errors.When(options.Any(o => o?.Length > 500), "options", "An option is longer than 500 characters.");
-            errors.When(options.Distinct(StringComparer.Ordinal).Count() != options.Length, "options", "Options must differ from each other.");
+            // "a" and "a ", "Yes" and "yes" read as the same option to a person.
+            errors.When(options.Select(o => o?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Length, "options",
+                "Options must differ from each other (ignoring case and surrounding spaces).");
         }
         else
         {
@@ -65,7 +67,7 @@ public sealed record AddQuestionRequest(
         Text = Text!.Trim(),
         Tier = Tier!.Value,
         Type = Type!.Value,
-        Options = [.. Options ?? []],
+        Options = [.. (Options ?? []).Select(option => option.Trim())],
         Required = Required ?? false,
         MaxLength = Type == QuestionType.Text ? MaxLength ?? DefaultTextLength : null,
         ScaleMin = Type == QuestionType.Scale ? ScaleMin ?? DefaultScaleMin : null,

@@ -8,16 +8,34 @@ internal static class ProblemsSetup
     public static IServiceCollection AddSurveyProblems(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        {
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            context.ProblemDetails.Detail ??= StatusDetail(context.HttpContext);
+        });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<JsonOptions>(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            options.SerializerOptions.Converters.Add(new InstantConverter());
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         // Malformed bodies reach BadRequestExceptionHandler in every environment, so the answer is
         // a problem with the field that failed rather than an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
+    }
+
+    /// <summary>What the framework's own refusals (no route, wrong method, wrong body type) mean to a person.</summary>
+    private static string? StatusDetail(HttpContext context)
+    {
+        var (method, path) = (context.Request.Method, context.Request.Path);
+        return context.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => $"Nothing answers {method} {path}; see /openapi/v1.json for the routes.",
+            StatusCodes.Status405MethodNotAllowed => $"{method} is not allowed at {path}"
+                + (context.Response.Headers.Allow.Count > 0 ? $"; it takes {context.Response.Headers.Allow}." : "."),
+            StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with the header Content-Type: application/json.",
+            _ => null,
+        };
     }
 }

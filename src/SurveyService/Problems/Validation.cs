@@ -29,6 +29,16 @@ internal sealed class ValidationErrors
         _errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
 }
 
+/// <summary>Every check of a request body, for either door: its own rules, then no control characters in its texts.</summary>
+internal static class RequestValidation
+{
+    public static void Check(IValidatable request, ValidationErrors errors)
+    {
+        request.Validate(errors);
+        ControlCharacters.Check(request, errors);
+    }
+}
+
 /// <summary>Answers 400 with field errors before the handler runs, for any <see cref="IValidatable"/> argument.</summary>
 internal sealed class ValidationFilter : IEndpointFilter
 {
@@ -38,7 +48,7 @@ internal sealed class ValidationFilter : IEndpointFilter
         foreach (var argument in context.Arguments)
         {
             if (argument is IValidatable validatable)
-                validatable.Validate(errors);
+                RequestValidation.Check(validatable, errors);
         }
         return errors.IsEmpty ? await next(context) : TypedResults.ValidationProblem(errors.ToDictionary(),
             detail: "Some fields are missing or invalid; see errors.");

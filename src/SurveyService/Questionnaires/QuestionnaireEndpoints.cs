@@ -35,6 +35,7 @@ internal static class QuestionnaireEndpoints
         var questions = category is { } asked ? [.. all.AskedOf(asked)] : all;
         var response = ConsultationResponse.From(consultation, questions.Count, clock.UtcNow());
         return TypedResults.Ok(new QuestionnaireResponse(id, consultation.Title, response.Status, response.ClosesAt, category, tiers,
-            [.. questions.Select(QuestionResponse.From)]));
+            // Numbered as the caller sees them: gaps would show where questions reserved to others are.
+            [.. questions.Select((q, i) => user.IsStaff() ? QuestionResponse.From(q) : QuestionResponse.From(q) with { Order = i + 1 })]));
     }
 }

@@ -26,6 +26,9 @@ internal static class AnswerRules
         }
     }
 
+    /// <summary>Characters as a person counts them (an emoji or an accented letter is one), as maxLength means.</summary>
+    public static int TextLength(string text) => new System.Globalization.StringInfo(text).LengthInTextElements;
+
     /// <summary>An answer that gives nothing (no text, no choices, no value): in a change, it clears its question.</summary>
     public static bool IsClear(AnswerInput answer) =>
         string.IsNullOrEmpty(answer.Text) && (answer.Choices is null || answer.Choices.Length == 0) && answer.Value is null;
@@ -69,8 +72,8 @@ internal static class AnswerRules
                     Only(errors, at, question, text: true, choices: false, value: false, answer);
                     if (answer.Text is null)
                         errors.Add($"{at}.text", $"Question {question.Code} is answered with text.");
-                    else if (answer.Text.Length > question.MaxLength)
-                        errors.Add($"{at}.text", $"The answer to {question.Code} has {answer.Text.Length} characters; at most {question.MaxLength} are accepted.");
+                    else if (TextLength(answer.Text) > question.MaxLength)
+                        errors.Add($"{at}.text", $"The answer to {question.Code} has {TextLength(answer.Text)} characters; at most {question.MaxLength} are accepted.");
                     break;
                 case QuestionType.SingleChoice or QuestionType.MultipleChoice:
                     Only(errors, at, question, text: false, choices: true, value: false, answer);
