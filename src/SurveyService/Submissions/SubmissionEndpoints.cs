@@ -19,15 +19,11 @@ internal static class SubmissionEndpoints
         group.MapPut("", Save).WithName("SaveSubmission")
             .WithSummary("Save answers as a draft, replacing the whole set: answers left out are no longer answered.")
             .WithDescription("Send If-Match with the last ETag once the submission exists (428 without it, 412 when it is stale).")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable).AddOpenApiOperationTransformer(VersionHeaders.IfMatchAndETag);
+            .AsAWrite();
         group.MapPatch("", Change).WithName("ChangeSubmission")
             .WithSummary("Change only the answers named; an answer with no text, choices or value clears its question.")
             .WithDescription("If-Match, tiers and checks as for PUT; a first change creates the submission.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable).AddOpenApiOperationTransformer(VersionHeaders.IfMatchAndETag);
+            .AsAWrite();
         group.MapPost("/submit", Submit).WithName("SubmitSubmission").WithSummary("Submit the saved answers; returns a receipt.")
             .WithDescription("With If-Match, only that version is submitted. Submitting again without changes gives the same receipt.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
@@ -40,6 +36,12 @@ internal static class SubmissionEndpoints
             .WithSummary("Every change to every submission of the consultation: who, when, which version.").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    /// <summary>What a save or a change can answer besides 200, and its If-Match and ETag.</summary>
+    private static RouteHandlerBuilder AsAWrite(this RouteHandlerBuilder write) => write
+        .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable).AddOpenApiOperationTransformer(VersionHeaders.IfMatchAndETag);
 
     public static IServiceCollection AddSubmissions(this IServiceCollection services)
     {
