@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.Options;
 using SurveyService.Accounts;
 using SurveyService.Analysis;
 using SurveyService.ApiDocument;
@@ -12,47 +13,57 @@ using SurveyService.Problems;
 using SurveyService.Questionnaires;
 using SurveyService.Submissions;
 
-var builder = WebApplication.CreateBuilder(args);
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSingleton(TimeProvider.System);
-// The listen queue: a deadline rush opens thousands of connections in the same second, and
-// Kestrel's default of 512 makes the kernel drop the rest until the clients retry, a second
-// or more later. The kernel caps it at net.core.somaxconn.
-builder.Services.Configure<SocketTransportOptions>(builder.Configuration.GetSection("Sockets"));
-builder.Services.AddSurveyProblems();
-builder.Services.AddSurveyDatabase(builder.Configuration, builder.Environment);
-builder.Services.AddSurveyIdentity(builder.Configuration, builder.Environment);
-builder.Services.AddSurveyJobs(builder.Configuration);
-builder.Services.AddAccounts();
-builder.Services.AddConsultations();
-builder.Services.AddSubmissions();
-builder.Services.AddSurveyAnalysis();
-builder.Services.AddDemoData();
-builder.Services.AddSurveyApiDocument();
+    builder.Services.AddSingleton(TimeProvider.System);
+    // The listen queue: a deadline rush opens thousands of connections in the same second, and
+    // Kestrel's default of 512 makes the kernel drop the rest until the clients retry, a second
+    // or more later. The kernel caps it at net.core.somaxconn.
+    builder.Services.Configure<SocketTransportOptions>(builder.Configuration.GetSection("Sockets"));
+    builder.Services.AddSurveyProblems();
+    builder.Services.AddSurveyDatabase(builder.Configuration, builder.Environment);
+    builder.Services.AddSurveyIdentity(builder.Configuration, builder.Environment);
+    builder.Services.AddSurveyJobs(builder.Configuration);
+    builder.Services.AddAccounts();
+    builder.Services.AddConsultations();
+    builder.Services.AddSubmissions();
+    builder.Services.AddSurveyAnalysis();
+    builder.Services.AddDemoData();
+    builder.Services.AddSurveyApiDocument();
 
-var app = builder.Build();
+    var app = builder.Build();
 
-app.UseSecurityHeaders();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseBodySizeLimit();
-app.UseRouting();
-app.UseRateLimiter();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseJobsDashboardSignIn();
+    app.UseSecurityHeaders();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseBodySizeLimit();
+    app.UseRouting();
+    app.UseRateLimiter();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseJobsDashboardSignIn();
 
-app.MapSurveyApiDocument();
-app.MapHealth();
-app.MapConnect();
-app.MapAccounts();
-app.MapConsultations();
-app.MapQuestionnaires();
-app.MapSubmissions();
-app.MapAnalysis();
-app.MapJobsDashboard();
+    app.MapSurveyApiDocument();
+    app.MapHealth();
+    app.MapConnect();
+    app.MapAccounts();
+    app.MapConsultations();
+    app.MapQuestionnaires();
+    app.MapSubmissions();
+    app.MapAnalysis();
+    app.MapJobsDashboard();
 
-app.Run();
+    app.Run();
+    return 0;
+}
+catch (OptionsValidationException failure) when (!StartupFailure.IsUnderTestHost())
+{
+    // A configuration mistake is the operator's to fix: say which key, exit non-zero, no stack trace.
+    Console.Error.WriteLine($"SurveyService cannot start: {string.Join(" ", failure.Failures)}");
+    return 1;
+}
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;
