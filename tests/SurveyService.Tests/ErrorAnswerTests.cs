@@ -32,6 +32,18 @@ public sealed class ErrorAnswerTests(SurveyApplication app) : IClassFixture<Surv
     }
 
     [Fact]
+    public async Task ATokenWithoutTheSurveyScopeDoesNotOpenTheApi()
+    {
+        var token = await app.RequestTokenAsync(SurveyApplication.SecretariatEmail, SurveyApplication.Password, scope: "openid");
+        using var client = app.CreateHttpsClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
+
+        var problem = await (await client.GetAsync("/api/entities")).AssertProblemAsync(HttpStatusCode.Forbidden);
+
+        Assert.Contains("survey scope", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task TheSignInPageAnswersWithAPageNeverJson()
     {
         using var browser = app.CreateHttpsClient();

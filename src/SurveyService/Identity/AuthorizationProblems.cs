@@ -47,6 +47,7 @@ internal sealed class AuthorizationProblems(IProblemDetailsService problems) : I
         ClaimsAuthorizationRequirement { ClaimType: SurveyClaims.Category, AllowedValues: { } categories } when categories.Any() =>
             $"a respondent of the categories {string.Join(", ", categories)}",
         ClaimsAuthorizationRequirement { ClaimType: SurveyClaims.Category } => "a respondent (a focal point of an entity)",
+        AssertionRequirement => $"a token granted the {SurveyClaims.Scope} scope (ask for scope=\"openid offline_access {SurveyClaims.Scope}\" at /connect/token)",
         _ => null,
     };
 

@@ -33,10 +33,15 @@ public static class Policies
         }
     }
 
-    /// <summary>Either door: a bearer token (API clients) or the portal's cookie; both carry the same claims.</summary>
+    /// <summary>
+    /// Either door: a bearer token (API clients) or the portal's cookie; both carry the same claims.
+    /// A token must have been granted the survey scope: one asked for sign-in alone does not open the API.
+    /// </summary>
     private static AuthorizationPolicyBuilder EitherDoor() =>
         new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, IdentityConstants.ApplicationScheme)
-            .RequireAuthenticatedUser();
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => context.User.Identities.Any(i => i.AuthenticationType == IdentityConstants.ApplicationScheme)
+                || context.User.HasScope(SurveyClaims.Scope));
 
     public static bool IsStaff(this ClaimsPrincipal user) =>
         user.IsInRole(Secretariat) || user.IsInRole(Analyst);
