@@ -9,7 +9,7 @@ internal sealed class SheetWriter : IDisposable
     private readonly XlsxWriter _workbook;
     private readonly Stream _stream;
     private readonly int _number;
-    private readonly OpenXmlWriter _writer;
+    private readonly PartWriter _writer;
     private readonly List<(string Name, int FirstRow, string[] Columns)> _tables = [];
 
     public SheetWriter(XlsxWriter workbook, Stream stream, int number, string name, IReadOnlyList<double> columnWidths)
@@ -18,8 +18,7 @@ internal sealed class SheetWriter : IDisposable
         _stream = stream;
         _number = number;
         Name = name;
-        _writer = OpenXmlWriter.Create(stream);
-        _writer.WriteStartDocument();
+        _writer = new PartWriter(stream);
         _writer.WriteStartElement(new Worksheet());
         // Widths are set here because AdjustToContents needs GDI+, which Linux lacks.
         _writer.WriteStartElement(new Columns());
@@ -91,7 +90,7 @@ internal sealed class SheetWriter : IDisposable
             _writer.WriteEndElement();
         }
         _writer.WriteEndElement(); // Worksheet
-        _writer.Close();
+        _writer.Dispose();
         _stream.Dispose();
         _workbook.SheetDone(_number, tables);
     }

@@ -84,8 +84,7 @@ internal sealed class XlsxWriter : IDisposable
     private void WriteElement(string path, OpenXmlElement element)
     {
         using var stream = _zip.CreateEntry(path, CompressionLevel.Optimal).Open();
-        using var writer = OpenXmlWriter.Create(stream);
-        writer.WriteStartDocument();
+        using var writer = new PartWriter(stream);
         writer.WriteElement(element);
     }
 
