@@ -53,7 +53,8 @@ internal static class OverviewSheet
                 XCell.Label(scope is null || scope == tier.Tier ? tier.Sheet : "not in this workbook"));
         sheet.Blank();
         sheet.Row(XCell.Label("Share: respondents who chose an option / respondents who answered the question. "
-            + "Weighted share: the same with each respondent counted at its category's weight. Shares of a multiple-choice question may add up to more than 100%."));
+            + "Weighted share: the same with each respondent counted at its category's weight. Shares of a multiple-choice question may add up to more than 100%. "
+            + $"Both are rounded to {WeightedShares.ShareDecimals} decimal places (a hundredth of a percent), the same in the summary."));
     }
 
     private static XCell Rate(double? rate) => rate is { } value ? XCell.Percent(value) : XCell.Empty;

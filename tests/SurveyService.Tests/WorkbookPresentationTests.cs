@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ClosedXML.Excel;
+using SurveyService.Tests.Infrastructure;
+
+namespace SurveyService.Tests;
+
+/// <summary>The workbook as an analyst reads it, prints it and saves it: what a person would notice.</summary>
+public sealed class WorkbookPresentationTests(ClosedConsultation closed) : IClassFixture<ClosedConsultation>
+{
+    [Fact]
+    public async Task SharesAreRoundedToWhatAPersonReadsAndShowAsPercentages()
+    {
+        var json = await (await closed.App.AsAnalystAsync()).GetStringAsync($"/api/consultations/{closed.Id}/analysis/summary");
+        var shares = Regex.Matches(json, "\"(?:share|weightedShare)\":([^,}]+)").Select(m => m.Groups[1].Value).ToArray();
+        Assert.NotEmpty(shares);
+        Assert.All(shares, share => Assert.Matches(@"^\d(\.\d{1,4})?$", share));
+        Assert.Equal(0.3333, closed.Option("2a", "No").Share);
+
+        var sheet = closed.Workbook.Worksheet("ii Membership");
+        var no = sheet.CellsUsed().First(c => c.GetString() == "No").Address.RowNumber;
+        Assert.Equal("33.33%", Shown(sheet.Cell(no, 8)));
+        Assert.Equal("40.00%", Shown(sheet.Cell(no, 9)));
+    }
+
+    /// <summary>A share's cell as Excel shows it: built-in format 10 is "0.00%" (ClosedXML 0.95 does not format built-in ids).</summary>
+    private static string Shown(IXLCell cell)
+    {
+        Assert.Equal(10, cell.Style.NumberFormat.NumberFormatId);
+        return cell.GetDouble().ToString("0.00%", CultureInfo.InvariantCulture);
+    }
+}
