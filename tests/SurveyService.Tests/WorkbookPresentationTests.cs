@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
+using SurveyService.Consultations;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests;
@@ -21,6 +22,29 @@ public sealed class WorkbookPresentationTests(ClosedConsultation closed) : IClas
         var no = sheet.CellsUsed().First(c => c.GetString() == "No").Address.RowNumber;
         Assert.Equal("33.33%", Shown(sheet.Cell(no, 8)));
         Assert.Equal("40.00%", Shown(sheet.Cell(no, 9)));
+    }
+
+    [Fact]
+    public async Task InstantsAreDateCellsThatSayUtc()
+    {
+        var consultation = await (await closed.App.CreateHttpsClient().GetAsync($"/api/consultations/{closed.Id}")).ReadAsAsync<ConsultationResponse>();
+        var overview = closed.Workbook.Worksheet("Overview");
+        IXLCell Beside(string label) => overview.CellsUsed().Single(c => c.GetString() == label).CellRight();
+
+        Assert.Equal(consultation.OpensAt.UtcDateTime, Date(Beside("Opens")), TimeSpan.FromSeconds(1));
+        Assert.Equal(consultation.ClosesAt.UtcDateTime, Date(Beside("Closes (deadline)")), TimeSpan.FromSeconds(1));
+        Assert.True(Date(Beside("Closed")) >= Date(Beside("Closes (deadline)")));
+        Assert.Equal(closed.Analysis.GeneratedAt!.Value.UtcDateTime, Date(Beside("Compiled")), TimeSpan.FromSeconds(1));
+        var screened = closed.Workbook.Worksheet("Screened out");
+        Assert.Equal("Screened at", screened.Cell(1, 7).GetString());
+        Assert.True(Date(screened.Cell(2, 7)) >= Date(Beside("Closed")));
+    }
+
+    private static DateTime Date(IXLCell cell)
+    {
+        Assert.Equal(XLDataType.DateTime, cell.DataType);
+        Assert.Equal("yyyy-mm-dd hh:mm:ss \"UTC\"", cell.Style.NumberFormat.Format);
+        return cell.GetDateTime();
     }
 
     /// <summary>A share's cell as Excel shows it: built-in format 10 is "0.00%" (ClosedXML 0.95 does not format built-in ids).</summary>

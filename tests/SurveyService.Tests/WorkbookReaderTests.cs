@@ -71,6 +71,25 @@ public sealed class WorkbookReaderTests(ClosedConsultation closed) : IClassFixtu
         }
     }
 
+    [SkippableTheory]
+    [InlineData(WorkbookReaders.ExcelJs)]
+    [InlineData(WorkbookReaders.Openpyxl)]
+    public async Task ReaderOutsideDotNetSeesTheQuestionTheAnswerAShareAndADateAsAPersonReadsThem(string reader)
+    {
+        var read = await WorkbookReaders.ReadAsync(reader, closed.WorkbookBytes);
+        var membership = read.Sheet("ii Membership").Cells;
+        Assert.Contains(membership.Values, c => c.Type == "text" && c.Value.GetString() == "Question 2a?");
+        Assert.Contains(read.Sheet("iii Open").Cells.Values, c => c.Type == "text" && c.Value.GetString() == ClosedConsultation.PlusText);
+
+        var no = membership.Single(c => c.Value.Type == "text" && c.Value.Value.GetString() == "No").Key[1..];
+        Assert.Equal(("number", 0.3333, "0.00%"), (membership["H" + no].Type, membership["H" + no].Value.GetDouble(), membership["H" + no].Format));
+
+        var overview = read.Sheet("Overview").Cells;
+        var closes = overview.Single(c => c.Value.Type == "text" && c.Value.Value.GetString() == "Closes (deadline)").Key[1..];
+        Assert.Equal("date", overview["B" + closes].Type);
+        Assert.Contains("UTC", overview["B" + closes].Format);
+    }
+
     private async Task<byte[]> DownloadAsync(string? tier)
     {
         if (tier is null)

@@ -41,9 +41,6 @@ internal static class AnalysisWorkbookWriter
         await ScreenedOutSheet.WriteAsync(workbook, input, tiers);
     }
 
-    public static string Utc(DateTime? instant) =>
-        instant is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "";
-
     public static string TierLabel(QuestionTier tier)
     {
         var t = Tiers.First(x => x.Tier == tier);

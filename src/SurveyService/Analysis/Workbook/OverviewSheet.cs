@@ -11,10 +11,10 @@ internal static class OverviewSheet
         sheet.Blank();
         sheet.Row(XCell.Bold("Consultation"), XCell.Label(c.Title));
         sheet.Row(XCell.Bold("Consultation id"), XCell.Label(c.Id.ToString()));
-        sheet.Row(XCell.Bold("Opens"), XCell.Label(AnalysisWorkbookWriter.Utc(c.OpensAt)));
-        sheet.Row(XCell.Bold("Closes (deadline)"), XCell.Label(AnalysisWorkbookWriter.Utc(c.ClosesAt)));
-        sheet.Row(XCell.Bold("Closed"), XCell.Label(c.ClosedAt is null ? "not closed" : AnalysisWorkbookWriter.Utc(c.ClosedAt)));
-        sheet.Row(XCell.Bold("Compiled"), XCell.Label(AnalysisWorkbookWriter.Utc(s.GeneratedAt.UtcDateTime)));
+        sheet.Row(XCell.Bold("Opens"), XCell.Instant(c.OpensAt));
+        sheet.Row(XCell.Bold("Closes (deadline)"), XCell.Instant(c.ClosesAt));
+        sheet.Row(XCell.Bold("Closed"), c.ClosedAt is null ? XCell.Label("not closed") : XCell.Instant(c.ClosedAt));
+        sheet.Row(XCell.Bold("Compiled"), XCell.Instant(s.GeneratedAt.UtcDateTime));
         sheet.Row(XCell.Bold("Compiled from"), XCell.Label(
             $"{s.Submissions} submissions (the latest submitted version of each entity's submission; drafts never count); "
             + $"{s.ScreenedOut} answers screened out as not related to the question and left out of the figures."));

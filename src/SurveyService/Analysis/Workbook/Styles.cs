@@ -14,11 +14,16 @@ internal enum Style : uint
     QuotedWrapped = 5,
     Title = 6,
     Decimal = 7,
+    Instant = 8,
 }
 
 internal static class Styles
 {
+    /// <summary>Instants are UTC; the format says so in every cell, so a printed or filtered date never loses its zone.</summary>
+    public const string InstantFormat = "yyyy-mm-dd hh:mm:ss \"UTC\"";
+
     public static Stylesheet Create() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = InstantFormat }) { Count = 1 },
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
@@ -38,7 +43,8 @@ internal static class Styles
             new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top })
                 { NumberFormatId = 49, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true, ApplyAlignment = true, QuotePrefix = true },
             new CellFormat { NumberFormatId = 0, FontId = 2, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true },
-            new CellFormat { NumberFormatId = 2, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true })
-        { Count = 8 },
+            new CellFormat { NumberFormatId = 2, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 164, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true })
+        { Count = 9 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 }
