@@ -40,6 +40,27 @@ public sealed class WorkbookPresentationTests(ClosedConsultation closed) : IClas
         Assert.True(Date(screened.Cell(2, 7)) >= Date(Beside("Closed")));
     }
 
+    [Theory]
+    [InlineData("MemberStates", "2 - - - -", 2, 0)]
+    [InlineData("Membership", "2 2 0 0 -", 4, 0)]
+    [InlineData("Open", "2 2 0 0 1", 5, 1)]
+    public async Task ATiersOverviewCountsOnlyTheCategoriesThatTierAdmits(string tier, string byCategory, int total, int screenedOut)
+    {
+        var (workbook, _) = await (await closed.App.AsAnalystAsync()).DownloadWorkbookAsync(closed.Id, tier);
+        using var _ = workbook;
+        var overview = workbook.Worksheet("Overview");
+        var header = overview.CellsUsed().Single(c => c.GetString() == "Respondents by category").Address.RowNumber;
+
+        var counts = Enumerable.Range(header + 1, 5).Select(row => overview.Cell(row, 2))
+            .Select(cell => cell.DataType == XLDataType.Number ? cell.GetDouble().ToString(CultureInfo.InvariantCulture)
+                : cell.GetString() == "not admitted to this tier" ? "-" : cell.GetString());
+        Assert.Equal(byCategory, string.Join(' ', counts));
+        Assert.Equal(("Total", total), (overview.Cell(header + 6, 1).GetString(), overview.Cell(header + 6, 2).GetValue<int>()));
+        var compiledFrom = overview.CellsUsed().Single(c => c.GetString() == "Compiled from").CellRight().GetString();
+        Assert.StartsWith($"{total} submissions", compiledFrom);
+        Assert.Contains($"; {screenedOut} answers screened out", compiledFrom);
+    }
+
     private static DateTime Date(IXLCell cell)
     {
         Assert.Equal(XLDataType.DateTime, cell.DataType);

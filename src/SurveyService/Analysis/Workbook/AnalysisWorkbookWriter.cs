@@ -9,6 +9,7 @@ internal sealed record WorkbookInput(
     IReadOnlyList<Question> Questions,
     AnalysisSummary Summary,
     IReadOnlyDictionary<RespondentCategory, int> Respondents,
+    IReadOnlyDictionary<QuestionTier, int> ScreenedOutByTier,
     // Every entity registered in each category when compiling, not a count taken at the close: a
     // recompile after new registrations gives another response rate.
     IReadOnlyDictionary<RespondentCategory, int> RegisteredEntities,

@@ -1,11 +1,19 @@
+using SurveyService.Data.Consultations;
+using SurveyService.Questionnaires;
+
 namespace SurveyService.Analysis.Workbook;
 
 internal static class OverviewSheet
 {
-    public static void Write(XlsxWriter workbook, WorkbookInput input, Data.QuestionTier? scope)
+    public static void Write(XlsxWriter workbook, WorkbookInput input, QuestionTier? scope)
     {
         var c = input.Consultation;
         var s = input.Summary;
+        // A tier's workbook speaks for the categories its tier admits: the others were never asked its
+        // questions, so their respondents, entities and weights would only inflate its counts.
+        var counted = scope is null ? AnalysisWorkbookWriter.Categories : TierRule.CategoriesAdmittedTo(scope.Value);
+        var submissions = counted.Sum(category => input.Respondents.GetValueOrDefault(category));
+        var screenedOut = scope is null ? s.ScreenedOut : input.ScreenedOutByTier.GetValueOrDefault(scope.Value);
         using var sheet = workbook.AddSheet("Overview", [28, 60, 18, 18, 16]);
         sheet.Row(XCell.Label("Analysis: " + c.Title, Style.Title));
         sheet.Blank();
@@ -16,15 +24,15 @@ internal static class OverviewSheet
         sheet.Row(XCell.Bold("Closed"), c.ClosedAt is null ? XCell.Label("not closed") : XCell.Instant(c.ClosedAt));
         sheet.Row(XCell.Bold("Compiled"), XCell.Instant(s.GeneratedAt.UtcDateTime));
         sheet.Row(XCell.Bold("Compiled from"), XCell.Label(
-            $"{s.Submissions} submissions (the latest submitted version of each entity's submission; drafts never count); "
-            + $"{s.ScreenedOut} answers screened out as not related to the question and left out of the figures."));
+            $"{submissions} submissions (the latest submitted version of each entity's submission; drafts never count); "
+            + $"{screenedOut} answers screened out as not related to the question and left out of the figures."));
         sheet.Row(XCell.Bold("Scope"), XCell.Label(scope is { } only
             ? $"Tier {AnalysisWorkbookWriter.TierLabel(only)} only: nothing from the other tiers is in this workbook."
             : "All tiers"));
         sheet.Blank();
 
         sheet.Row(XCell.Bold("Weights used"), XCell.Bold("Weight"));
-        foreach (var category in AnalysisWorkbookWriter.Categories)
+        foreach (var category in counted)
             sheet.Row(XCell.Label(category.ToString()), XCell.Of((double)s.Weights[category], Style.Decimal));
         sheet.Blank();
 
@@ -32,6 +40,11 @@ internal static class OverviewSheet
         foreach (var category in AnalysisWorkbookWriter.Categories)
         {
             var respondents = input.Respondents.GetValueOrDefault(category);
+            if (!counted.Contains(category))
+            {
+                sheet.Row(XCell.Label(category.ToString()), XCell.Label("not admitted to this tier"));
+                continue;
+            }
             if (!c.EligibleCategories.Contains(category))
             {
                 sheet.Row(XCell.Label(category.ToString()), XCell.Of(respondents), XCell.Label("not eligible"));
@@ -41,10 +54,8 @@ internal static class OverviewSheet
             sheet.Row(XCell.Label(category.ToString()), XCell.Of(respondents), XCell.Of(eligible),
                 Rate(ResponseRate.Of(respondents, eligible)));
         }
-        var totalRespondents = input.Respondents.Values.Sum();
-        var totalEligible = c.EligibleCategories.Sum(category => input.RegisteredEntities.GetValueOrDefault(category));
-        sheet.Row(XCell.Bold("Total"), XCell.Of(totalRespondents), XCell.Of(totalEligible),
-            Rate(ResponseRate.Of(totalRespondents, totalEligible)));
+        var totalEligible = c.EligibleCategories.Intersect(counted).Sum(category => input.RegisteredEntities.GetValueOrDefault(category));
+        sheet.Row(XCell.Bold("Total"), XCell.Of(submissions), XCell.Of(totalEligible), Rate(ResponseRate.Of(submissions, totalEligible)));
         sheet.Blank();
 
         sheet.Row(XCell.Bold("Tiers"), XCell.Bold("Addressed to"), XCell.Bold("Sheet"));
