@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
+using SurveyService.Analysis;
 using SurveyService.Consultations;
 using SurveyService.Tests.Infrastructure;
 
@@ -59,6 +61,29 @@ public sealed class WorkbookPresentationTests(ClosedConsultation closed) : IClas
         var compiledFrom = overview.CellsUsed().Single(c => c.GetString() == "Compiled from").CellRight().GetString();
         Assert.StartsWith($"{total} submissions", compiledFrom);
         Assert.Contains($"; {screenedOut} answers screened out", compiledFrom);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("MemberStates")]
+    public async Task TheDownloadIsNamedForTheWholeTitleInUtf8WithAnAsciiFallback(string? tier)
+    {
+        var response = await (await closed.App.AsAnalystAsync()).GetAsync(
+            $"/api/consultations/{closed.Id}/analysis/workbook{(tier is null ? "" : "?tier=" + tier)}");
+        var disposition = response.Content.Headers.ContentDisposition!;
+        var suffix = tier is null ? ".xlsx" : $"-{tier}.xlsx";
+
+        Assert.Equal("attachment", disposition.DispositionType);
+        Assert.Equal("analysis-consultation-sur-l-accès-genève-radiocommunication-conference-preparations" + suffix, disposition.FileNameStar);
+        Assert.Equal("analysis-consultation-sur-l-acces-geneve-radiocommunication-conference-preparations" + suffix, disposition.FileName);
+    }
+
+    [Fact]
+    public void ANameLongerThanFileSystemsTakeLosesWholeWordsAtTheEnd()
+    {
+        var name = DownloadName.Name(DownloadName.Slug(string.Join(" ", Enumerable.Repeat("Genève", 60))), QuestionTier.Membership);
+        Assert.InRange(Encoding.UTF8.GetByteCount(name), 200, 255);
+        Assert.Matches("^analysis-(genève-)+genève-Membership\\.xlsx$", name);
     }
 
     private static DateTime Date(IXLCell cell)
