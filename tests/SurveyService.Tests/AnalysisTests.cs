@@ -104,8 +104,8 @@ public sealed class AnalysisTests(ClosedConsultation closed) : IClassFixture<Clo
     public void TextAnswersListMemberStatesFirstWithEntityCategoryAndWeight()
     {
         static string[][] AnswerRows(IXLWorksheet sheet) => [.. sheet.RowsUsed()
-            .Where(r => r.Cell(3).DataType == XLDataType.Number && Enum.IsDefined(typeof(RespondentCategory), r.Cell(2).GetString()))
-            .Select(r => new[] { r.Cell(2).GetString(), r.Cell(3).GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture), r.Cell(10).GetString() })];
+            .Where(r => r.Cell(10).DataType == XLDataType.Number && Enum.IsDefined(typeof(RespondentCategory), r.Cell(2).GetString()))
+            .Select(r => new[] { r.Cell(2).GetString(), r.Cell(10).GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture), r.Cell(3).GetString() })];
 
         var memberStates = AnswerRows(closed.Workbook.Worksheet("i Member States"));
         Assert.Equal(["MemberState", "MemberState"], memberStates.Select(r => r[0]));

@@ -86,6 +86,21 @@ public sealed class WorkbookPresentationTests(ClosedConsultation closed) : IClas
         Assert.Matches("^analysis-(genève-)+genève-Membership\\.xlsx$", name);
     }
 
+    [Fact]
+    public void ATextAnswerIsInTheColumnRightAfterItsEntityAndCategoryAndWraps()
+    {
+        var sheet = closed.Workbook.Worksheet("iii Open");
+        var answer = sheet.CellsUsed().Single(c => c.GetString() == ClosedConsultation.PlusText);
+        var header = sheet.CellsUsed().Last(c => c.GetString() == "Entity" && c.Address.RowNumber < answer.Address.RowNumber).WorksheetRow();
+
+        Assert.Equal(["Entity", "Category", "Answer"], Enumerable.Range(1, 3).Select(column => header.Cell(column).GetString()));
+        Assert.Equal("Stakeholder", answer.CellLeft().GetString());
+        Assert.Equal(3, answer.Address.ColumnNumber);
+        Assert.True(answer.Style.Alignment.WrapText);
+        Assert.Equal($"C{answer.Address.RowNumber}:I{answer.Address.RowNumber}", answer.MergedRange().RangeAddress.ToString());
+        Assert.Equal(0.25, sheet.Row(answer.Address.RowNumber).Cell(header.CellsUsed().Single(c => c.GetString() == "Weight").Address.ColumnNumber).GetDouble());
+    }
+
     private static DateTime Date(IXLCell cell)
     {
         Assert.Equal(XLDataType.DateTime, cell.DataType);

@@ -56,6 +56,6 @@ internal static class AnalysisWorkbookWriter
     public static (XCell Note, IReadOnlyList<XCell> Parts) AnswerCells(string text)
     {
         var parts = XCell.FreeText(text);
-        return (parts.Count > 1 ? XCell.Label(XCell.ContinuationNote(parts.Count, text.Length)) : XCell.Empty, parts);
+        return (parts.Count > 1 ? new XCell(XCell.ContinuationNote(parts.Count, text.Length), null, Style.Wrapped) : XCell.Empty, parts);
     }
 }

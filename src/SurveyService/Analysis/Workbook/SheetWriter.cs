@@ -11,6 +11,8 @@ internal sealed class SheetWriter : IDisposable
     private readonly int _number;
     private readonly PartWriter _writer;
     private readonly List<(string Name, int FirstRow, string[] Columns)> _tables = [];
+    private readonly List<(int Row, int First, int Last)> _merged = [];
+    private readonly IReadOnlyList<double> _widths;
 
     public SheetWriter(XlsxWriter workbook, Stream stream, int number, string name, IReadOnlyList<double> columnWidths)
     {
@@ -18,6 +20,7 @@ internal sealed class SheetWriter : IDisposable
         _stream = stream;
         _number = number;
         Name = name;
+        _widths = columnWidths;
         _writer = new PartWriter(stream);
         _writer.WriteStartElement(new Worksheet());
         // Widths are set here because AdjustToContents needs GDI+, which Linux lacks.
@@ -38,12 +41,39 @@ internal sealed class SheetWriter : IDisposable
 
     public void Blank() => Row([]);
 
-    public void Row(params IReadOnlyList<XCell> cells)
+    public void Row(params IReadOnlyList<XCell> cells) => WriteRow(cells, null);
+
+    /// <summary>
+    /// A row whose cells first to last (0-based columns) are merged into one, holding the first one's
+    /// text: long text reads across columns that other rows use for figures. Excel fits a row's height
+    /// to wrapped text, but not in merged cells, so the row gets a height from the text's length.
+    /// </summary>
+    public void MergedRow(int first, int last, params IReadOnlyList<XCell> cells)
+    {
+        var width = Enumerable.Range(first, last - first + 1).Sum(i => i < _widths.Count ? _widths[i] : DefaultWidth);
+        var cell = cells.Count > first ? cells[first] : XCell.Empty;
+        WriteRow(cells, HeightFor(cell.Text ?? "", width, cell.Style == Style.Title));
+        _merged.Add((RowCount, first, last));
+    }
+
+    private const double DefaultWidth = 8.43, MaxHeight = 409.5;
+
+    // Generous rather than short, so that no line is hidden: a width unit holds about one character of
+    // the 11-point font (bold ones a little less) and fewer of the 14-point title; at most Excel's tallest row.
+    private static double HeightFor(string text, double width, bool title)
+    {
+        var (perUnit, lineHeight) = title ? (0.65, 19.0) : (0.9, 15.0);
+        var perLine = Math.Max(1, (int)(width * perUnit));
+        var lines = text.Split('\n').Sum(line => Math.Max(1, (line.TrimEnd('\r').Length + perLine - 1) / perLine));
+        return Math.Min(MaxHeight, lines * lineHeight);
+    }
+
+    private void WriteRow(IReadOnlyList<XCell> cells, double? height)
     {
         if (RowCount >= XlsxWriter.ExcelMaxRows)
             throw new InvalidOperationException($"Sheet '{Name}' is full at {RowCount} rows; a sheet that can grow must be a SheetSeries.");
         var rowIndex = (uint)++RowCount;
-        _writer.WriteStartElement(new Row { RowIndex = rowIndex });
+        _writer.WriteStartElement(height is { } h ? new Row { RowIndex = rowIndex, Height = h, CustomHeight = true } : new Row { RowIndex = rowIndex });
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];
@@ -55,9 +85,12 @@ internal sealed class SheetWriter : IDisposable
             else if (cell.Text is { } text)
             {
                 var clean = ExcelText.Sanitize(text);
-                var style = ExcelText.NeedsQuotePrefix(clean)
-                    ? cell.Style == Style.Wrapped ? Style.QuotedWrapped : Style.QuotedText
-                    : cell.Style;
+                var style = !ExcelText.NeedsQuotePrefix(clean) ? cell.Style : cell.Style switch
+                {
+                    Style.Wrapped => Style.QuotedWrapped,
+                    Style.BoldWrapped => Style.QuotedBoldWrapped,
+                    _ => Style.QuotedText,
+                };
                 _writer.WriteElement(new Cell(new InlineString(new Text(clean) { Space = SpaceProcessingModeValues.Preserve }))
                 {
                     CellReference = reference, StyleIndex = (uint)style, DataType = CellValues.InlineString,
@@ -81,6 +114,13 @@ internal sealed class SheetWriter : IDisposable
     public void Dispose()
     {
         _writer.WriteEndElement(); // SheetData
+        if (_merged.Count > 0)
+        {
+            _writer.WriteStartElement(new MergeCells { Count = (uint)_merged.Count });
+            foreach (var (row, first, last) in _merged)
+                _writer.WriteElement(new MergeCell { Reference = $"{Column(first)}{row}:{Column(last)}{row}" });
+            _writer.WriteEndElement();
+        }
         var tables = _tables.Select(t => TableFor(t.Name, t.FirstRow, t.Columns)).ToList();
         if (tables.Count > 0)
         {
