@@ -101,6 +101,20 @@ public sealed class WorkbookPresentationTests(ClosedConsultation closed) : IClas
         Assert.Equal(0.25, sheet.Row(answer.Address.RowNumber).Cell(header.CellsUsed().Single(c => c.GetString() == "Weight").Address.ColumnNumber).GetDouble());
     }
 
+    [Fact]
+    public void EverySheetPrintsLandscapeOnePageWideWithItsFirstRowOnEachPage()
+    {
+        foreach (var sheet in closed.Workbook.Worksheets.Concat(closed.OpenTierWorkbook.Worksheets))
+        {
+            var page = sheet.PageSetup;
+            Assert.Equal((XLPageOrientation.Landscape, 1, 0), (page.PageOrientation, page.PagesWide, page.PagesTall));
+            Assert.Equal((1, 1), (page.FirstRowToRepeatAtTop, page.LastRowToRepeatAtTop));
+        }
+        var responses = closed.Workbook.Worksheet("Responses");
+        var text = responses.Row(1).CellsUsed().Single(c => c.GetString() == "Text").Address.ColumnNumber;
+        Assert.All(responses.Column(text).CellsUsed().Skip(1), answer => Assert.True(answer.Style.Alignment.WrapText));
+    }
+
     private static DateTime Date(IXLCell cell)
     {
         Assert.Equal(XLDataType.DateTime, cell.DataType);

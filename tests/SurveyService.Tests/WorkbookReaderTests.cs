@@ -90,6 +90,15 @@ public sealed class WorkbookReaderTests(ClosedConsultation closed) : IClassFixtu
         Assert.Contains("UTC", overview["B" + closes].Format);
     }
 
+    [SkippableTheory]
+    [InlineData(WorkbookReaders.ExcelJs)]
+    [InlineData(WorkbookReaders.Openpyxl)]
+    public async Task ReaderOutsideDotNetPrintsEverySheetLandscapeOnePageWideWithItsFirstRowOnEachPage(string reader)
+    {
+        var read = await WorkbookReaders.ReadAsync(reader, await DownloadAsync("Membership"));
+        Assert.All(read.Sheets, sheet => Assert.Equal(new ReaderPage("landscape", true, 1, 0, "1:1"), sheet.Page));
+    }
+
     private async Task<byte[]> DownloadAsync(string? tier)
     {
         if (tier is null)

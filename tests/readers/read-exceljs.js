@@ -1,4 +1,4 @@
-// Opens a workbook with ExcelJS and prints, as JSON, each sheet's name and cells: what a
+// Opens a workbook with ExcelJS and prints, as JSON, each sheet's name, cells and page setup: what a
 // JavaScript application reading the download would get. Usage: node read-exceljs.js FILE.xlsx
 'use strict';
 const ExcelJS = require('exceljs');
@@ -21,7 +21,12 @@ async function main() {
     sheet.eachRow({ includeEmpty: false }, row => {
       row.eachCell({ includeEmpty: false }, cell => { cells[cell.address] = valueOf(cell); });
     });
-    sheets.push({ name: sheet.name, cells });
+    const setup = sheet.pageSetup;
+    const page = {
+      orientation: setup.orientation, fitToPage: !!setup.fitToPage, fitToWidth: setup.fitToWidth, fitToHeight: setup.fitToHeight,
+      titleRows: (setup.printTitlesRow || '').replace(/\$/g, ''),
+    };
+    sheets.push({ name: sheet.name, cells, page });
   });
   process.stdout.write(JSON.stringify({ reader: 'exceljs ' + require('exceljs/package.json').version, sheets }));
 }

@@ -1,4 +1,4 @@
-"""Opens a workbook with openpyxl and prints, as JSON, each sheet's name and cells: what a Python
+"""Opens a workbook with openpyxl and prints, as JSON, each sheet's name, cells and page setup: what a Python
 application reading the download would get. Usage: python3 read-openpyxl.py FILE.xlsx"""
 import datetime
 import json
@@ -25,7 +25,12 @@ def main(path):
     sheets = []
     for sheet in workbook.worksheets:
         cells = {c.coordinate: value_of(c) for row in sheet.iter_rows() for c in row if c.value is not None}
-        sheets.append({"name": sheet.title, "cells": cells})
+        setup = sheet.page_setup
+        page = {
+            "orientation": setup.orientation, "fitToPage": bool(sheet.sheet_properties.pageSetUpPr and sheet.sheet_properties.pageSetUpPr.fitToPage),
+            "fitToWidth": setup.fitToWidth, "fitToHeight": setup.fitToHeight, "titleRows": (sheet.print_title_rows or "").replace("$", ""),
+        }
+        sheets.append({"name": sheet.title, "cells": cells, "page": page})
     json.dump({"reader": "openpyxl " + openpyxl.__version__, "sheets": sheets}, sys.stdout)
 
 

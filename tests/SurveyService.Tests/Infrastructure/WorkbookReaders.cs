@@ -5,7 +5,9 @@ namespace SurveyService.Tests.Infrastructure;
 
 public sealed record ReaderCell(string Type, JsonElement Value, string? Format);
 
-public sealed record ReaderSheet(string Name, Dictionary<string, ReaderCell> Cells);
+public sealed record ReaderPage(string? Orientation, bool FitToPage, int? FitToWidth, int? FitToHeight, string TitleRows);
+
+public sealed record ReaderSheet(string Name, Dictionary<string, ReaderCell> Cells, ReaderPage Page);
 
 public sealed record ReaderWorkbook(string Reader, ReaderSheet[] Sheets)
 {

@@ -15,18 +15,19 @@ internal static class OverviewSheet
         var submissions = counted.Sum(category => input.Respondents.GetValueOrDefault(category));
         var screenedOut = scope is null ? s.ScreenedOut : input.ScreenedOutByTier.GetValueOrDefault(scope.Value);
         using var sheet = workbook.AddSheet("Overview", [28, 60, 18, 18, 16]);
-        sheet.Row(XCell.Label("Analysis: " + c.Title, Style.Title));
+        // Long texts are merged over B to E (A to E for the title) and wrapped, so they print within the page.
+        sheet.MergedRow(0, Last, XCell.Label("Analysis: " + c.Title, Style.Title));
         sheet.Blank();
-        sheet.Row(XCell.Bold("Consultation"), XCell.Label(c.Title));
+        sheet.MergedRow(1, Last, XCell.Bold("Consultation"), Wrapped(c.Title));
         sheet.Row(XCell.Bold("Consultation id"), XCell.Label(c.Id.ToString()));
         sheet.Row(XCell.Bold("Opens"), XCell.Instant(c.OpensAt));
         sheet.Row(XCell.Bold("Closes (deadline)"), XCell.Instant(c.ClosesAt));
         sheet.Row(XCell.Bold("Closed"), c.ClosedAt is null ? XCell.Label("not closed") : XCell.Instant(c.ClosedAt));
         sheet.Row(XCell.Bold("Compiled"), XCell.Instant(s.GeneratedAt.UtcDateTime));
-        sheet.Row(XCell.Bold("Compiled from"), XCell.Label(
+        sheet.MergedRow(1, Last, XCell.Bold("Compiled from"), Wrapped(
             $"{submissions} submissions (the latest submitted version of each entity's submission; drafts never count); "
             + $"{screenedOut} answers screened out as not related to the question and left out of the figures."));
-        sheet.Row(XCell.Bold("Scope"), XCell.Label(scope is { } only
+        sheet.MergedRow(1, Last, XCell.Bold("Scope"), Wrapped(scope is { } only
             ? $"Tier {AnalysisWorkbookWriter.TierLabel(only)} only: nothing from the other tiers is in this workbook."
             : "All tiers"));
         sheet.Blank();
@@ -63,10 +64,14 @@ internal static class OverviewSheet
             sheet.Row(XCell.Label($"{tier.Numeral} {tier.Tier}"), XCell.Label(tier.AddressedTo),
                 XCell.Label(scope is null || scope == tier.Tier ? tier.Sheet : "not in this workbook"));
         sheet.Blank();
-        sheet.Row(XCell.Label("Share: respondents who chose an option / respondents who answered the question. "
+        sheet.MergedRow(1, Last, XCell.Bold("How to read"), Wrapped("Share: respondents who chose an option / respondents who answered the question. "
             + "Weighted share: the same with each respondent counted at its category's weight. Shares of a multiple-choice question may add up to more than 100%. "
             + $"Both are rounded to {WeightedShares.ShareDecimals} decimal places (a hundredth of a percent), the same in the summary."));
     }
+
+    private const int Last = 4;
+
+    private static XCell Wrapped(string text) => new(text, null, Style.Wrapped);
 
     private static XCell Rate(double? rate) => rate is { } value ? XCell.Percent(value) : XCell.Empty;
 }

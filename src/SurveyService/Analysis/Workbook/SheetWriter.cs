@@ -23,6 +23,7 @@ internal sealed class SheetWriter : IDisposable
         _widths = columnWidths;
         _writer = new PartWriter(stream);
         _writer.WriteStartElement(new Worksheet());
+        _writer.WriteElement(PrintLayout.Properties());
         // Widths are set here because AdjustToContents needs GDI+, which Linux lacks.
         _writer.WriteStartElement(new Columns());
         for (var i = 0; i < columnWidths.Count; i++)
@@ -121,6 +122,8 @@ internal sealed class SheetWriter : IDisposable
                 _writer.WriteElement(new MergeCell { Reference = $"{Column(first)}{row}:{Column(last)}{row}" });
             _writer.WriteEndElement();
         }
+        foreach (var element in PrintLayout.Elements())
+            _writer.WriteElement(element);
         var tables = _tables.Select(t => TableFor(t.Name, t.FirstRow, t.Columns)).ToList();
         if (tables.Count > 0)
         {

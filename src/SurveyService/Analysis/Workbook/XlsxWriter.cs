@@ -106,7 +106,8 @@ internal sealed class XlsxWriter : IDisposable
             workbookRelationships.Append($"""<Relationship Id="rId{i + 1}" Type="{OfficeRelationships}/worksheet" Target="worksheets/sheet{i + 1}.xml"/>""");
         }
         workbookRelationships.Append($"""<Relationship Id="rIdStyles" Type="{OfficeRelationships}/styles" Target="styles.xml"/>""");
-        WriteElement("xl/workbook.xml", new DocumentFormat.OpenXml.Spreadsheet.Workbook(sheets));
+        var printTitles = new DefinedNames(_sheets.Select((name, i) => PrintLayout.TitleRow(i, name)));
+        WriteElement("xl/workbook.xml", new DocumentFormat.OpenXml.Spreadsheet.Workbook(sheets, printTitles));
         WriteText("xl/_rels/workbook.xml.rels", $"""<Relationships xmlns="{Relationships}">{workbookRelationships}</Relationships>""");
         WriteText("_rels/.rels", $"""<Relationships xmlns="{Relationships}"><Relationship Id="rId1" Type="{OfficeRelationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
 
