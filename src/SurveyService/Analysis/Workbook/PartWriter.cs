@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
@@ -15,6 +16,7 @@ namespace SurveyService.Analysis.Workbook;
 internal sealed class PartWriter : IDisposable
 {
     private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     private readonly XmlWriter _xml;
     private int _depth;
@@ -47,6 +49,50 @@ internal sealed class PartWriter : IDisposable
         foreach (var child in element.ChildElements)
             WriteElement(child);
         WriteEndElement();
+    }
+
+    // Rows and cells are nearly all of a workbook's XML: they are written here directly rather than
+    // each through an SDK element, which would allocate an object and an attribute list per cell.
+
+    /// <summary>A row's start tag; its cells follow until <see cref="WriteEndElement"/>.</summary>
+    public void WriteStartRow(uint index, double? height)
+    {
+        _xml.WriteStartElement("row", Main);
+        _xml.WriteAttributeString("r", index.ToString(CultureInfo.InvariantCulture));
+        if (height is { } points)
+        {
+            _xml.WriteAttributeString("ht", points.ToString(CultureInfo.InvariantCulture));
+            _xml.WriteAttributeString("customHeight", "1");
+        }
+        _depth++;
+    }
+
+    public void WriteNumberCell(string reference, uint style, double value)
+    {
+        StartCell(reference, style);
+        _xml.WriteElementString("v", Main, value.ToString("R", CultureInfo.InvariantCulture));
+        _xml.WriteEndElement();
+    }
+
+    /// <summary>An inline string cell: the text is the caller's, already made fit for a cell.</summary>
+    public void WriteTextCell(string reference, uint style, string text)
+    {
+        StartCell(reference, style);
+        _xml.WriteAttributeString("t", "inlineStr");
+        _xml.WriteStartElement("is", Main);
+        _xml.WriteStartElement("t", Main);
+        _xml.WriteAttributeString("xml", "space", null, "preserve");
+        _xml.WriteString(text);
+        _xml.WriteEndElement();
+        _xml.WriteEndElement();
+        _xml.WriteEndElement();
+    }
+
+    private void StartCell(string reference, uint style)
+    {
+        _xml.WriteStartElement("c", Main);
+        _xml.WriteAttributeString("r", reference);
+        _xml.WriteAttributeString("s", style.ToString(CultureInfo.InvariantCulture));
     }
 
     public void WriteEndElement()

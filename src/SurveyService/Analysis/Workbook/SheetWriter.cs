@@ -65,7 +65,20 @@ internal sealed class SheetWriter : IDisposable
     {
         var (perUnit, lineHeight) = title ? (0.65, 19.0) : (0.9, 15.0);
         var perLine = Math.Max(1, (int)(width * perUnit));
-        var lines = text.Split('\n').Sum(line => Math.Max(1, (line.TrimEnd('\r').Length + perLine - 1) / perLine));
+        int lines = 0, length = 0;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                lines += Math.Max(1, (length + perLine - 1) / perLine);
+                length = 0;
+            }
+            else if (c != '\r')
+            {
+                length++;
+            }
+        }
+        lines += Math.Max(1, (length + perLine - 1) / perLine);
         return Math.Min(MaxHeight, lines * lineHeight);
     }
 
@@ -74,14 +87,14 @@ internal sealed class SheetWriter : IDisposable
         if (RowCount >= XlsxWriter.ExcelMaxRows)
             throw new InvalidOperationException($"Sheet '{Name}' is full at {RowCount} rows; a sheet that can grow must be a SheetSeries.");
         var rowIndex = (uint)++RowCount;
-        _writer.WriteStartElement(height is { } h ? new Row { RowIndex = rowIndex, Height = h, CustomHeight = true } : new Row { RowIndex = rowIndex });
+        _writer.WriteStartRow(rowIndex, height);
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];
             var reference = Column(i) + rowIndex;
             if (cell.Number is { } number)
             {
-                _writer.WriteElement(new Cell { CellReference = reference, StyleIndex = (uint)cell.Style, CellValue = new CellValue(number) });
+                _writer.WriteNumberCell(reference, (uint)cell.Style, number);
             }
             else if (cell.Text is { } text)
             {
@@ -92,10 +105,7 @@ internal sealed class SheetWriter : IDisposable
                     Style.BoldWrapped => Style.QuotedBoldWrapped,
                     _ => Style.QuotedText,
                 };
-                _writer.WriteElement(new Cell(new InlineString(new Text(clean) { Space = SpaceProcessingModeValues.Preserve }))
-                {
-                    CellReference = reference, StyleIndex = (uint)style, DataType = CellValues.InlineString,
-                });
+                _writer.WriteTextCell(reference, (uint)style, clean);
             }
         }
         _writer.WriteEndElement();
