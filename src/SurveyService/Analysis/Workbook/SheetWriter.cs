@@ -46,41 +46,17 @@ internal sealed class SheetWriter : IDisposable
 
     /// <summary>
     /// A row whose cells first to last (0-based columns) are merged into one, holding the first one's
-    /// text: long text reads across columns that other rows use for figures. Excel fits a row's height
-    /// to wrapped text, but not in merged cells, so the row gets a height from the text's length.
+    /// text: long text reads across columns that other rows use for figures.
     /// </summary>
     public void MergedRow(int first, int last, params IReadOnlyList<XCell> cells)
     {
         var width = Enumerable.Range(first, last - first + 1).Sum(i => i < _widths.Count ? _widths[i] : DefaultWidth);
         var cell = cells.Count > first ? cells[first] : XCell.Empty;
-        WriteRow(cells, HeightFor(cell.Text ?? "", width, cell.Style == Style.Title));
+        WriteRow(cells, RowHeight.For(cell.Text ?? "", width, cell.Style == Style.Title));
         _merged.Add((RowCount, first, last));
     }
 
-    private const double DefaultWidth = 8.43, MaxHeight = 409.5;
-
-    // Generous rather than short, so that no line is hidden: a width unit holds about one character of
-    // the 11-point font (bold ones a little less) and fewer of the 14-point title; at most Excel's tallest row.
-    private static double HeightFor(string text, double width, bool title)
-    {
-        var (perUnit, lineHeight) = title ? (0.65, 19.0) : (0.9, 15.0);
-        var perLine = Math.Max(1, (int)(width * perUnit));
-        int lines = 0, length = 0;
-        foreach (var c in text)
-        {
-            if (c == '\n')
-            {
-                lines += Math.Max(1, (length + perLine - 1) / perLine);
-                length = 0;
-            }
-            else if (c != '\r')
-            {
-                length++;
-            }
-        }
-        lines += Math.Max(1, (length + perLine - 1) / perLine);
-        return Math.Min(MaxHeight, lines * lineHeight);
-    }
+    private const double DefaultWidth = 8.43;
 
     private void WriteRow(IReadOnlyList<XCell> cells, double? height)
     {
