@@ -31,11 +31,11 @@ public sealed class AnalysisTests(ClosedConsultation closed) : IClassFixture<Clo
     {
         var yes = closed.Option("2a", "Yes");
         Assert.Equal(2, yes.Count);
-        Assert.Equal(2.0 / 3, yes.Share, 6);
+        Assert.Equal(2.0 / 3, yes.Share, 4);
         Assert.Equal(1.5 / 2.5, yes.WeightedShare, 6);
         var a = closed.Option("3b", "A");
         Assert.Equal(0.75, a.Share, 6);
-        Assert.Equal(2.25 / 2.75, a.WeightedShare, 6);
+        Assert.Equal(2.25 / 2.75, a.WeightedShare, 4);
         Assert.Equal(1, a.ByCategory[RespondentCategory.Stakeholder]);
     }
 
@@ -46,7 +46,7 @@ public sealed class AnalysisTests(ClosedConsultation closed) : IClassFixture<Clo
         Assert.Equal(5, scale.Respondents.Total);
         Assert.Equal(2, closed.Option("3c", "5").Count);
         Assert.Equal(0, closed.Option("3c", "2").Count);
-        Assert.Equal(1.5 / 3.25, closed.Option("3c", "5").WeightedShare, 6);
+        Assert.Equal(1.5 / 3.25, closed.Option("3c", "5").WeightedShare, 4);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class AnalysisTests(ClosedConsultation closed) : IClassFixture<Clo
         Assert.Equal(2, sheet.Cell(yesRow, 2).GetDouble());
         var share = sheet.Cell(yesRow, 8);
         var weighted = sheet.Cell(yesRow, 9);
-        Assert.Equal(2.0 / 3, share.GetDouble(), 6);
+        Assert.Equal(2.0 / 3, share.GetDouble(), 4);
         Assert.Equal(0.6, weighted.GetDouble(), 6);
         Assert.Equal(10, share.Style.NumberFormat.NumberFormatId);
         Assert.Equal(10, weighted.Style.NumberFormat.NumberFormatId);
@@ -104,8 +104,8 @@ public sealed class AnalysisTests(ClosedConsultation closed) : IClassFixture<Clo
     public void TextAnswersListMemberStatesFirstWithEntityCategoryAndWeight()
     {
         static string[][] AnswerRows(IXLWorksheet sheet) => [.. sheet.RowsUsed()
-            .Where(r => r.Cell(3).DataType == XLDataType.Number && Enum.IsDefined(typeof(RespondentCategory), r.Cell(2).GetString()))
-            .Select(r => new[] { r.Cell(2).GetString(), r.Cell(3).GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture), r.Cell(10).GetString() })];
+            .Where(r => r.Cell(10).DataType == XLDataType.Number && Enum.IsDefined(typeof(RespondentCategory), r.Cell(2).GetString()))
+            .Select(r => new[] { r.Cell(2).GetString(), r.Cell(10).GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture), r.Cell(3).GetString() })];
 
         var memberStates = AnswerRows(closed.Workbook.Worksheet("i Member States"));
         Assert.Equal(["MemberState", "MemberState"], memberStates.Select(r => r[0]));
@@ -180,9 +180,17 @@ public sealed class AnalysisTests(ClosedConsultation closed) : IClassFixture<Clo
     }
 
     [Fact]
-    public void WorkbooksAreValidOpenXmlThatExcelOpensWithoutRepair()
+    public async Task WorkbooksAreValidOpenXmlThatExcelOpensWithoutRepair()
     {
-        foreach (var bytes in new[] { closed.WorkbookBytes, closed.OpenTierBytes })
+        var analyst = await closed.App.AsAnalystAsync();
+        List<byte[]> workbooks = [closed.WorkbookBytes, closed.OpenTierBytes];
+        foreach (var tier in new[] { "MemberStates", "Membership" })
+        {
+            var (workbook, bytes) = await analyst.DownloadWorkbookAsync(closed.Id, tier);
+            workbook.Dispose();
+            workbooks.Add(bytes);
+        }
+        foreach (var bytes in workbooks)
         {
             using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
             var errors = new OpenXmlValidator(FileFormatVersions.Office2016).Validate(document)

@@ -72,13 +72,14 @@ internal static class AnalysisBuilder
         var registered = await db.Entities.AsNoTracking().GroupBy(e => e.Category)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         var screenedOut = await submitted.Join(db.SubmittedAnswers, s => s.LatestSubmittedVersionId, a => (Guid?)a.SubmittedVersionId, (s, a) => a)
-            .CountAsync(a => !a.Related);
+            .Where(a => !a.Related).Join(db.Questions, a => a.QuestionId, q => q.Id, (a, q) => q.Tier)
+            .GroupBy(tier => tier).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         var staff = await db.Users.AsNoTracking().Where(u => u.StaffRole != null)
             .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync();
 
         var summary = new AnalysisSummary(consultationId, new DateTimeOffset(generatedAt, TimeSpan.Zero), weights,
-            respondents.Values.Sum(), screenedOut, shares.Summarize());
-        return new WorkbookInput(consultation, questions, summary, respondents, registered,
+            respondents.Values.Sum(), screenedOut.Values.Sum(), shares.Summarize());
+        return new WorkbookInput(consultation, questions, summary, respondents, screenedOut, registered,
             staff.ToDictionary(u => u.Id, u => $"{u.DisplayName} <{u.Email}>"), rows);
     }
 }

@@ -48,7 +48,8 @@ internal static class AnalysisEndpoints
             _ => TypedResults.Accepted($"/api/consultations/{id}/analysis", await ReadStatusAsync(db, id)),
         };
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Workbook(Guid id, string? tier, SurveyDbContext db)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Workbook(Guid id, string? tier, SurveyDbContext db,
+        HttpResponse response)
     {
         QuestionTier? scope = null;
         if (tier is not null)
@@ -65,8 +66,8 @@ internal static class AnalysisEndpoints
             .Select(w => w.Content).FirstOrDefaultAsync();
         if (workbook is null)
             return NotReady(await ReadStatusAsync(db, id));
-        var name = $"analysis-{Slug(consultation.Title)}{(scope is null ? "" : "-" + scope)}.xlsx";
-        return TypedResults.File(workbook, XlsxType, name);
+        response.Headers.ContentDisposition = DownloadName.ContentDisposition(consultation.Title, scope);
+        return TypedResults.File(workbook, XlsxType);
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Summary(Guid id, SurveyDbContext db)
@@ -91,14 +92,5 @@ internal static class AnalysisEndpoints
             ? new AnalysisStatusResponse(id, AnalysisStatus.NotStarted, null, null, null, 0, null, 0)
             : new AnalysisStatusResponse(id, analysis.Status, analysis.RequestedAt.AsUtc(), analysis.GeneratedAt is { } g ? g.AsUtc() : null,
                 analysis.Error, analysis.Attempts, analysis.Status == AnalysisStatus.Running ? analysis.Stage : null, analysis.Progress);
-    }
-
-
-    private static string Slug(string title)
-    {
-        var slug = new string(title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
-        while (slug.Contains("--"))
-            slug = slug.Replace("--", "-");
-        return slug.Length > 40 ? slug[..40].Trim('-') : slug;
     }
 }

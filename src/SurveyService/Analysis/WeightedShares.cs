@@ -9,6 +9,13 @@ namespace SurveyService.Analysis;
 /// </summary>
 internal sealed class WeightedShares(IReadOnlyList<Question> questions, IReadOnlyDictionary<RespondentCategory, decimal> weights)
 {
+    /// <summary>
+    /// Decimal places a share keeps: a hundredth of a percent, what a person reads (33.33%). Both shares
+    /// are divided in decimal and rounded alike, so the same ratio never prints as two different
+    /// doubles (0.3333333333333333 beside 0.33333333333333337) in the summary.
+    /// </summary>
+    public const int ShareDecimals = 4;
+
     private sealed class Tally
     {
         public readonly Dictionary<RespondentCategory, int> ByCategory = [];
@@ -50,12 +57,14 @@ internal sealed class WeightedShares(IReadOnlyList<Question> questions, IReadOnl
         {
             var chosen = _chosen.GetValueOrDefault((question.Id, option)) ?? new Tally();
             return new OptionSummary(option, chosen.Count, Sorted(chosen.ByCategory),
-                answered.Count == 0 ? 0 : (double)chosen.Count / answered.Count,
-                answered.Weight == 0 ? 0 : (double)(chosen.Weight / answered.Weight));
+                Share(chosen.Count, answered.Count), Share(chosen.Weight, answered.Weight));
         });
         return new QuestionSummary(question.Id, question.Code, question.Tier, question.Type, question.Text,
             new RespondentCount(answered.Count, Sorted(answered.ByCategory)), [.. options]);
     }
+
+    private static double Share(decimal part, decimal whole) =>
+        whole == 0 ? 0 : (double)Math.Round(part / whole, ShareDecimals, MidpointRounding.AwayFromZero);
 
     /// <summary>Choice questions list their options; a Scale lists each value as an option, written as its number.</summary>
     public static IEnumerable<string> OptionsOf(Question question) => question.Type switch

@@ -16,6 +16,8 @@ public sealed class ClosedConsultation : IAsyncLifetime
     public const string FormulaText = "=SUM(A1:A2)";
     public const string PlusText = "+ plus start";
     public const string SecretText = "Tier one secret of a Member State";
+    // Over 40 characters, with accents and a dash beyond ASCII, as the download's file name must carry them.
+    public const string Title = "Consultation sur l'accès – Genève, radiocommunication conference preparations";
     public const string ScreeningReason = "Comments on the agenda, not on the question.";
     public static readonly string LongText = "long-" + new string('x', 39_995);
 
@@ -32,7 +34,7 @@ public sealed class ClosedConsultation : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var draft = App.Draft(weights: new Dictionary<string, decimal> { ["MemberState"] = 1m, ["SectorMember"] = 0.5m, ["Stakeholder"] = 0.25m });
+        var draft = App.Draft(Title, weights: new Dictionary<string, decimal> { ["MemberState"] = 1m, ["SectorMember"] = 0.5m, ["Stakeholder"] = 0.25m });
         Id = await App.CreateConsultationAsync([.. ConsultationSetup.EveryType, new QuestionSpec("3d", "Open", MaxLength: 100_000)], draft: draft);
         var q = await App.QuestionIdsAsync(Id);
 

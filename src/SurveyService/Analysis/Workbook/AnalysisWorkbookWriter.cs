@@ -9,6 +9,7 @@ internal sealed record WorkbookInput(
     IReadOnlyList<Question> Questions,
     AnalysisSummary Summary,
     IReadOnlyDictionary<RespondentCategory, int> Respondents,
+    IReadOnlyDictionary<QuestionTier, int> ScreenedOutByTier,
     // Every entity registered in each category when compiling, not a count taken at the close: a
     // recompile after new registrations gives another response rate.
     IReadOnlyDictionary<RespondentCategory, int> RegisteredEntities,
@@ -41,9 +42,6 @@ internal static class AnalysisWorkbookWriter
         await ScreenedOutSheet.WriteAsync(workbook, input, tiers);
     }
 
-    public static string Utc(DateTime? instant) =>
-        instant is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "";
-
     public static string TierLabel(QuestionTier tier)
     {
         var t = Tiers.First(x => x.Tier == tier);
@@ -58,6 +56,6 @@ internal static class AnalysisWorkbookWriter
     public static (XCell Note, IReadOnlyList<XCell> Parts) AnswerCells(string text)
     {
         var parts = XCell.FreeText(text);
-        return (parts.Count > 1 ? XCell.Label(XCell.ContinuationNote(parts.Count, text.Length)) : XCell.Empty, parts);
+        return (parts.Count > 1 ? new XCell(XCell.ContinuationNote(parts.Count, text.Length), null, Style.Wrapped) : XCell.Empty, parts);
     }
 }

@@ -1,30 +1,39 @@
+using SurveyService.Data.Consultations;
+using SurveyService.Questionnaires;
+
 namespace SurveyService.Analysis.Workbook;
 
 internal static class OverviewSheet
 {
-    public static void Write(XlsxWriter workbook, WorkbookInput input, Data.QuestionTier? scope)
+    public static void Write(XlsxWriter workbook, WorkbookInput input, QuestionTier? scope)
     {
         var c = input.Consultation;
         var s = input.Summary;
+        // A tier's workbook speaks for the categories its tier admits: the others were never asked its
+        // questions, so their respondents, entities and weights would only inflate its counts.
+        var counted = scope is null ? AnalysisWorkbookWriter.Categories : TierRule.CategoriesAdmittedTo(scope.Value);
+        var submissions = counted.Sum(category => input.Respondents.GetValueOrDefault(category));
+        var screenedOut = scope is null ? s.ScreenedOut : input.ScreenedOutByTier.GetValueOrDefault(scope.Value);
         using var sheet = workbook.AddSheet("Overview", [28, 60, 18, 18, 16]);
-        sheet.Row(XCell.Label("Analysis: " + c.Title, Style.Title));
+        // Long texts are merged over B to E (A to E for the title) and wrapped, so they print within the page.
+        sheet.MergedRow(0, Last, XCell.Label("Analysis: " + c.Title, Style.Title));
         sheet.Blank();
-        sheet.Row(XCell.Bold("Consultation"), XCell.Label(c.Title));
+        sheet.MergedRow(1, Last, XCell.Bold("Consultation"), Wrapped(c.Title));
         sheet.Row(XCell.Bold("Consultation id"), XCell.Label(c.Id.ToString()));
-        sheet.Row(XCell.Bold("Opens"), XCell.Label(AnalysisWorkbookWriter.Utc(c.OpensAt)));
-        sheet.Row(XCell.Bold("Closes (deadline)"), XCell.Label(AnalysisWorkbookWriter.Utc(c.ClosesAt)));
-        sheet.Row(XCell.Bold("Closed"), XCell.Label(c.ClosedAt is null ? "not closed" : AnalysisWorkbookWriter.Utc(c.ClosedAt)));
-        sheet.Row(XCell.Bold("Compiled"), XCell.Label(AnalysisWorkbookWriter.Utc(s.GeneratedAt.UtcDateTime)));
-        sheet.Row(XCell.Bold("Compiled from"), XCell.Label(
-            $"{s.Submissions} submissions (the latest submitted version of each entity's submission; drafts never count); "
-            + $"{s.ScreenedOut} answers screened out as not related to the question and left out of the figures."));
-        sheet.Row(XCell.Bold("Scope"), XCell.Label(scope is { } only
+        sheet.Row(XCell.Bold("Opens"), XCell.Instant(c.OpensAt));
+        sheet.Row(XCell.Bold("Closes (deadline)"), XCell.Instant(c.ClosesAt));
+        sheet.Row(XCell.Bold("Closed"), c.ClosedAt is null ? XCell.Label("not closed") : XCell.Instant(c.ClosedAt));
+        sheet.Row(XCell.Bold("Compiled"), XCell.Instant(s.GeneratedAt.UtcDateTime));
+        sheet.MergedRow(1, Last, XCell.Bold("Compiled from"), Wrapped(
+            $"{submissions} submissions (the latest submitted version of each entity's submission; drafts never count); "
+            + $"{screenedOut} answers screened out as not related to the question and left out of the figures."));
+        sheet.MergedRow(1, Last, XCell.Bold("Scope"), Wrapped(scope is { } only
             ? $"Tier {AnalysisWorkbookWriter.TierLabel(only)} only: nothing from the other tiers is in this workbook."
             : "All tiers"));
         sheet.Blank();
 
         sheet.Row(XCell.Bold("Weights used"), XCell.Bold("Weight"));
-        foreach (var category in AnalysisWorkbookWriter.Categories)
+        foreach (var category in counted)
             sheet.Row(XCell.Label(category.ToString()), XCell.Of((double)s.Weights[category], Style.Decimal));
         sheet.Blank();
 
@@ -32,6 +41,11 @@ internal static class OverviewSheet
         foreach (var category in AnalysisWorkbookWriter.Categories)
         {
             var respondents = input.Respondents.GetValueOrDefault(category);
+            if (!counted.Contains(category))
+            {
+                sheet.Row(XCell.Label(category.ToString()), XCell.Label("not admitted to this tier"));
+                continue;
+            }
             if (!c.EligibleCategories.Contains(category))
             {
                 sheet.Row(XCell.Label(category.ToString()), XCell.Of(respondents), XCell.Label("not eligible"));
@@ -41,10 +55,8 @@ internal static class OverviewSheet
             sheet.Row(XCell.Label(category.ToString()), XCell.Of(respondents), XCell.Of(eligible),
                 Rate(ResponseRate.Of(respondents, eligible)));
         }
-        var totalRespondents = input.Respondents.Values.Sum();
-        var totalEligible = c.EligibleCategories.Sum(category => input.RegisteredEntities.GetValueOrDefault(category));
-        sheet.Row(XCell.Bold("Total"), XCell.Of(totalRespondents), XCell.Of(totalEligible),
-            Rate(ResponseRate.Of(totalRespondents, totalEligible)));
+        var totalEligible = c.EligibleCategories.Intersect(counted).Sum(category => input.RegisteredEntities.GetValueOrDefault(category));
+        sheet.Row(XCell.Bold("Total"), XCell.Of(submissions), XCell.Of(totalEligible), Rate(ResponseRate.Of(submissions, totalEligible)));
         sheet.Blank();
 
         sheet.Row(XCell.Bold("Tiers"), XCell.Bold("Addressed to"), XCell.Bold("Sheet"));
@@ -52,9 +64,14 @@ internal static class OverviewSheet
             sheet.Row(XCell.Label($"{tier.Numeral} {tier.Tier}"), XCell.Label(tier.AddressedTo),
                 XCell.Label(scope is null || scope == tier.Tier ? tier.Sheet : "not in this workbook"));
         sheet.Blank();
-        sheet.Row(XCell.Label("Share: respondents who chose an option / respondents who answered the question. "
-            + "Weighted share: the same with each respondent counted at its category's weight. Shares of a multiple-choice question may add up to more than 100%."));
+        sheet.MergedRow(1, Last, XCell.Bold("How to read"), Wrapped("Share: respondents who chose an option / respondents who answered the question. "
+            + "Weighted share: the same with each respondent counted at its category's weight. Shares of a multiple-choice question may add up to more than 100%. "
+            + $"Both are rounded to {WeightedShares.ShareDecimals} decimal places (a hundredth of a percent), the same in the summary."));
     }
+
+    private const int Last = 4;
+
+    private static XCell Wrapped(string text) => new(text, null, Style.Wrapped);
 
     private static XCell Rate(double? rate) => rate is { } value ? XCell.Percent(value) : XCell.Empty;
 }

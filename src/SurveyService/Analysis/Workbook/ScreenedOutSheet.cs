@@ -19,7 +19,7 @@ internal static class ScreenedOutSheet
                 XCell.Label(row.EntityName), XCell.Label(row.Category.ToString()), XCell.Label(question.Code), XCell.Label(question.Tier.ToString()),
                 new XCell(row.ScreeningReason ?? "", null, Style.Wrapped),
                 XCell.Label(row.ScreenedBy is { } by ? input.StaffNames.GetValueOrDefault(by, by) : ""),
-                XCell.Label(AnalysisWorkbookWriter.Utc(row.ScreenedAt)), note, .. parts,
+                XCell.Instant(row.ScreenedAt), note, .. parts,
             ]);
         }
     }

@@ -27,5 +27,7 @@ internal sealed class SheetSeries(XlsxWriter workbook, string name, IReadOnlyLis
 
     public void Row(params IReadOnlyList<XCell> cells) => Current.Row(cells);
 
+    public void MergedRow(int first, int last, params IReadOnlyList<XCell> cells) => Current.MergedRow(first, last, cells);
+
     public void Dispose() => (_current ?? Current).Dispose();
 }

@@ -9,8 +9,10 @@ internal sealed class SheetWriter : IDisposable
     private readonly XlsxWriter _workbook;
     private readonly Stream _stream;
     private readonly int _number;
-    private readonly OpenXmlWriter _writer;
+    private readonly PartWriter _writer;
     private readonly List<(string Name, int FirstRow, string[] Columns)> _tables = [];
+    private readonly List<(int Row, int First, int Last)> _merged = [];
+    private readonly IReadOnlyList<double> _widths;
 
     public SheetWriter(XlsxWriter workbook, Stream stream, int number, string name, IReadOnlyList<double> columnWidths)
     {
@@ -18,9 +20,10 @@ internal sealed class SheetWriter : IDisposable
         _stream = stream;
         _number = number;
         Name = name;
-        _writer = OpenXmlWriter.Create(stream);
-        _writer.WriteStartDocument();
+        _widths = columnWidths;
+        _writer = new PartWriter(stream);
         _writer.WriteStartElement(new Worksheet());
+        _writer.WriteElement(PrintLayout.Properties());
         // Widths are set here because AdjustToContents needs GDI+, which Linux lacks.
         _writer.WriteStartElement(new Columns());
         for (var i = 0; i < columnWidths.Count; i++)
@@ -39,30 +42,46 @@ internal sealed class SheetWriter : IDisposable
 
     public void Blank() => Row([]);
 
-    public void Row(params IReadOnlyList<XCell> cells)
+    public void Row(params IReadOnlyList<XCell> cells) => WriteRow(cells, null);
+
+    /// <summary>
+    /// A row whose cells first to last (0-based columns) are merged into one, holding the first one's
+    /// text: long text reads across columns that other rows use for figures.
+    /// </summary>
+    public void MergedRow(int first, int last, params IReadOnlyList<XCell> cells)
+    {
+        var width = Enumerable.Range(first, last - first + 1).Sum(i => i < _widths.Count ? _widths[i] : DefaultWidth);
+        var cell = cells.Count > first ? cells[first] : XCell.Empty;
+        WriteRow(cells, RowHeight.For(cell.Text ?? "", width, cell.Style == Style.Title));
+        _merged.Add((RowCount, first, last));
+    }
+
+    private const double DefaultWidth = 8.43;
+
+    private void WriteRow(IReadOnlyList<XCell> cells, double? height)
     {
         if (RowCount >= XlsxWriter.ExcelMaxRows)
             throw new InvalidOperationException($"Sheet '{Name}' is full at {RowCount} rows; a sheet that can grow must be a SheetSeries.");
         var rowIndex = (uint)++RowCount;
-        _writer.WriteStartElement(new Row { RowIndex = rowIndex });
+        _writer.WriteStartRow(rowIndex, height);
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];
             var reference = Column(i) + rowIndex;
             if (cell.Number is { } number)
             {
-                _writer.WriteElement(new Cell { CellReference = reference, StyleIndex = (uint)cell.Style, CellValue = new CellValue(number) });
+                _writer.WriteNumberCell(reference, (uint)cell.Style, number);
             }
             else if (cell.Text is { } text)
             {
                 var clean = ExcelText.Sanitize(text);
-                var style = ExcelText.NeedsQuotePrefix(clean)
-                    ? cell.Style == Style.Wrapped ? Style.QuotedWrapped : Style.QuotedText
-                    : cell.Style;
-                _writer.WriteElement(new Cell(new InlineString(new Text(clean) { Space = SpaceProcessingModeValues.Preserve }))
+                var style = !ExcelText.NeedsQuotePrefix(clean) ? cell.Style : cell.Style switch
                 {
-                    CellReference = reference, StyleIndex = (uint)style, DataType = CellValues.InlineString,
-                });
+                    Style.Wrapped => Style.QuotedWrapped,
+                    Style.BoldWrapped => Style.QuotedBoldWrapped,
+                    _ => Style.QuotedText,
+                };
+                _writer.WriteTextCell(reference, (uint)style, clean);
             }
         }
         _writer.WriteEndElement();
@@ -82,6 +101,15 @@ internal sealed class SheetWriter : IDisposable
     public void Dispose()
     {
         _writer.WriteEndElement(); // SheetData
+        if (_merged.Count > 0)
+        {
+            _writer.WriteStartElement(new MergeCells { Count = (uint)_merged.Count });
+            foreach (var (row, first, last) in _merged)
+                _writer.WriteElement(new MergeCell { Reference = $"{Column(first)}{row}:{Column(last)}{row}" });
+            _writer.WriteEndElement();
+        }
+        foreach (var element in PrintLayout.Elements())
+            _writer.WriteElement(element);
         var tables = _tables.Select(t => TableFor(t.Name, t.FirstRow, t.Columns)).ToList();
         if (tables.Count > 0)
         {
@@ -91,7 +119,7 @@ internal sealed class SheetWriter : IDisposable
             _writer.WriteEndElement();
         }
         _writer.WriteEndElement(); // Worksheet
-        _writer.Close();
+        _writer.Dispose();
         _stream.Dispose();
         _workbook.SheetDone(_number, tables);
     }

@@ -4,21 +4,25 @@ namespace SurveyService.Analysis.Workbook;
 
 /// <summary>
 /// One tier's questions: respondents by category; for choice and scale questions counts by
-/// category with unweighted and weighted shares; for text questions every answer with its
-/// entity, category and weight, Member States first.
+/// category with unweighted and weighted shares; for text questions every answer right after its
+/// entity and category, then its weight, Member States first.
 /// </summary>
 internal static class TierSheet
 {
-    private static readonly double[] Widths = [36, 16, 14, 14, 14, 14, 14, 12, 14, 90, 90];
+    // A to I hold the figures (option, count, five categories, two shares). A text answer is merged
+    // over C to I, so it reads as one wide column beside its entity and category and the sheet stays
+    // narrow enough to print; weight and a continuation note follow, then any further parts.
+    private static readonly double[] Widths = [36, 16, 14, 14, 14, 14, 14, 12, 14, 10, 24, 90, 90];
+    private const int AnswerFrom = 2, AnswerTo = 8, QuestionTo = 9;
 
     public static async Task WriteAsync(XlsxWriter workbook, WorkbookInput input, QuestionTier tier, string name)
     {
         using var sheet = new SheetSeries(workbook, name, Widths, s =>
         {
             if (s.RowCount == 0 && !s.Name.Equals(name, StringComparison.Ordinal))
-                s.Row(XCell.Label($"{name} (continued)", Style.Title));
+                s.MergedRow(0, QuestionTo, XCell.Label($"{name} (continued)", Style.Title));
         });
-        sheet.Row(XCell.Label($"Tier {AnalysisWorkbookWriter.TierLabel(tier)}: questions addressed to "
+        sheet.MergedRow(0, QuestionTo, XCell.Label($"Tier {AnalysisWorkbookWriter.TierLabel(tier)}: questions addressed to "
             + AnalysisWorkbookWriter.Tiers.First(t => t.Tier == tier).AddressedTo, Style.Title));
         var questions = input.Summary.Questions.Where(q => q.Tier == tier).ToArray();
         if (questions.Length == 0)
@@ -27,7 +31,7 @@ internal static class TierSheet
         foreach (var question in questions)
         {
             sheet.Row();
-            sheet.Row(XCell.Bold(question.Code), new XCell(question.Text, null, Style.Bold));
+            sheet.MergedRow(1, QuestionTo, XCell.Bold(question.Code), new XCell(question.Text, null, Style.BoldWrapped));
             sheet.Row([XCell.Bold("Respondents"), .. AnalysisWorkbookWriter.Categories.Select(c => XCell.Bold(c.ToString())), XCell.Bold("Total")]);
             sheet.Row([XCell.Label("answered"), .. AnalysisWorkbookWriter.Categories.Select(c => XCell.Of(question.Respondents.ByCategory.GetValueOrDefault(c))),
                 XCell.Of(question.Respondents.Total)]);
@@ -52,13 +56,13 @@ internal static class TierSheet
 
     private static async Task WriteTextAnswersAsync(SheetSeries sheet, WorkbookInput input, QuestionSummary question)
     {
-        sheet.Row([XCell.Bold("Entity"), XCell.Bold("Category"), XCell.Bold("Weight"), XCell.Bold("Note"), .. Pad(5), XCell.Bold("Answer")]);
+        var gap = Pad(AnswerTo - AnswerFrom);
+        sheet.Row([XCell.Bold("Entity"), XCell.Bold("Category"), XCell.Bold("Answer"), .. gap, XCell.Bold("Weight"), XCell.Bold("Note")]);
         await foreach (var row in input.Rows.ForQuestionAsync(question.QuestionId))
         {
             var (note, parts) = AnalysisWorkbookWriter.AnswerCells(row.Text ?? "");
-            // Answer text sits in the wide column J onwards so the figures' columns stay narrow.
-            sheet.Row([XCell.Label(row.EntityName), XCell.Label(row.Category.ToString()),
-                XCell.Of((double)input.Summary.Weights[row.Category], Style.Decimal), note, .. Pad(5), .. parts]);
+            sheet.MergedRow(AnswerFrom, AnswerTo, [XCell.Label(row.EntityName), XCell.Label(row.Category.ToString()), parts[0], .. gap,
+                XCell.Of((double)input.Summary.Weights[row.Category], Style.Decimal), note, .. parts.Skip(1)]);
         }
     }
 

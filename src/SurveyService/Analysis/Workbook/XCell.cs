@@ -15,6 +15,13 @@ internal readonly record struct XCell(string? Text, double? Number, Style Style)
     public static XCell Percent(double share) => new(null, share, Style.Percent);
 
     /// <summary>
+    /// A UTC instant as a date cell: Excel's serial number with a date format. Cut to the second the
+    /// format shows, so that every reader (each rounds the serial to milliseconds) gives the same time.
+    /// </summary>
+    public static XCell Instant(DateTime? utc) =>
+        utc is { } at ? new(null, at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond)).ToOADate(), Style.Instant) : Empty;
+
+    /// <summary>
     /// Free text, as many cells as it needs: one, or for text over Excel's 32,767-character limit,
     /// consecutive cells in order. The caller adds a visible note when there are several.
     /// </summary>

@@ -84,8 +84,7 @@ internal sealed class XlsxWriter : IDisposable
     private void WriteElement(string path, OpenXmlElement element)
     {
         using var stream = _zip.CreateEntry(path, CompressionLevel.Optimal).Open();
-        using var writer = OpenXmlWriter.Create(stream);
-        writer.WriteStartDocument();
+        using var writer = new PartWriter(stream);
         writer.WriteElement(element);
     }
 
@@ -107,7 +106,8 @@ internal sealed class XlsxWriter : IDisposable
             workbookRelationships.Append($"""<Relationship Id="rId{i + 1}" Type="{OfficeRelationships}/worksheet" Target="worksheets/sheet{i + 1}.xml"/>""");
         }
         workbookRelationships.Append($"""<Relationship Id="rIdStyles" Type="{OfficeRelationships}/styles" Target="styles.xml"/>""");
-        WriteElement("xl/workbook.xml", new DocumentFormat.OpenXml.Spreadsheet.Workbook(sheets));
+        var printTitles = new DefinedNames(_sheets.Select((name, i) => PrintLayout.TitleRow(i, name)));
+        WriteElement("xl/workbook.xml", new DocumentFormat.OpenXml.Spreadsheet.Workbook(sheets, printTitles));
         WriteText("xl/_rels/workbook.xml.rels", $"""<Relationships xmlns="{Relationships}">{workbookRelationships}</Relationships>""");
         WriteText("_rels/.rels", $"""<Relationships xmlns="{Relationships}"><Relationship Id="rId1" Type="{OfficeRelationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
 
