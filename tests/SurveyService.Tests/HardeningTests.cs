@@ -67,6 +67,21 @@ public sealed class HardeningTests(SurveyApplication app) : IClassFixture<Survey
         Assert.Empty(far.Items);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("+2")]
+    [InlineData("00000002")]
+    [InlineData("MemberStates,Membership")]
+    [InlineData("membership")]
+    public async Task OnlyATiersExactNameChoosesAWorkbook(string tier)
+    {
+        var id = await app.CreateConsultationAsync();
+        await (await (await app.AsSecretariatAsync()).PostAsync($"/api/consultations/{id}/close", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+        var analyst = await app.AsAnalystAsync();
+
+        await (await analyst.GetAsync($"/api/consultations/{id}/analysis/workbook?tier={Uri.EscapeDataString(tier)}")).AssertValidationErrorAsync("tier");
+    }
+
     [Fact]
     public async Task ResponsesCarrySecurityHeadersAndPagesCannotBeFramed()
     {

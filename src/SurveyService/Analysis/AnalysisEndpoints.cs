@@ -54,9 +54,10 @@ internal static class AnalysisEndpoints
         QuestionTier? scope = null;
         if (tier is not null)
         {
-            if (!Enum.TryParse<QuestionTier>(tier, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed))
+            // Exactly a tier's name: Enum.TryParse would also take "0", "+2" and "MemberStates,Membership".
+            if (!Enum.GetNames<QuestionTier>().Contains(tier, StringComparer.Ordinal))
                 return Problem.Invalid("tier", $"'{tier}' is not a tier; use MemberStates, Membership or Open.");
-            scope = parsed;
+            scope = Enum.Parse<QuestionTier>(tier);
         }
         var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
         if (consultation is null)
