@@ -21,7 +21,8 @@ public class SubmissionDigestTests
         DateTime? submittedAt = null) =>
         SubmissionDigest.Compute(consultation ?? Consultation, entity ?? Entity, number, submittedAt ?? SubmittedAt, answers);
 
-    private static readonly string Baseline = Digest(Answers);
+    // Computed afresh by each test, never cached: a value kept across tests would hide a changed rule.
+    private static string Baseline => Digest(Answers);
 
     [Fact]
     public void TheDigestIsSha256OverTheCanonicalJsonSoTheSecretariatCanRecomputeIt()
