@@ -1,0 +1,161 @@
+using Microsoft.Extensions.Primitives;
+using SurveyService.Submissions;
+
+namespace SurveyService.Rules.Tests.Submissions;
+
+public class ETagPolicyTests
+{
+    private static ExpectedVersion? IfMatch(params string[] values) => ETagPolicy.IfMatch(new StringValues(values));
+
+    // The ETag
+
+    [Theory]
+    [InlineData(1, "\"1\"")]
+    [InlineData(42, "\"42\"")]
+    public void ASubmissionsETagIsItsVersionQuoted(int version, string etag) => Assert.Equal(etag, ETagPolicy.For(version));
+
+    [Fact]
+    public void TheETagOfAVersionIsReadBackAsThatVersion()
+    {
+        var expected = IfMatch(ETagPolicy.For(7));
+
+        Assert.NotNull(expected);
+        Assert.True(expected.Matches(7));
+        Assert.False(expected.Matches(8));
+    }
+
+    // If-Match
+
+    [Fact]
+    public void NoIfMatchHeaderIsNoExpectation() => Assert.Null(ETagPolicy.IfMatch(StringValues.Empty));
+
+    [Fact]
+    public void IfMatchStarExpectsAnyVersion()
+    {
+        var expected = IfMatch("*");
+
+        Assert.NotNull(expected);
+        Assert.True(expected.Any);
+        Assert.True(expected.Matches(1));
+        Assert.True(expected.Matches(93));
+    }
+
+    [Fact]
+    public void AStarAmongOtherTagsStillExpectsAnyVersion() => Assert.True(IfMatch("\"1\", *")!.Any);
+
+    [Fact]
+    public void AStrongTagNamesItsVersion() => Assert.Equal(ExpectedVersion.Exactly(3).Versions, IfMatch("\"3\"")!.Versions);
+
+    [Fact]
+    public void AWeakTagNamesItsVersionToo()
+    {
+        var expected = IfMatch("W/\"3\"")!;
+
+        Assert.False(expected.Any);
+        Assert.Equal([3], expected.Versions);
+    }
+
+    [Fact]
+    public void SeveralTagsNameSeveralVersionsWhetherInOneHeaderOrMany()
+    {
+        Assert.Equal([2, 5], IfMatch("\"2\", \"5\"")!.Versions);
+        Assert.Equal([2, 5], IfMatch("\"2\"", "\"5\"")!.Versions);
+    }
+
+    [Theory]
+    [InlineData("3")]       // not quoted: not an entity tag
+    [InlineData("\"3")]     // unterminated
+    [InlineData("garbage")]
+    [InlineData("")]
+    public void AHeaderThatCannotBeParsedMatchesNoVersion(string header)
+    {
+        var expected = IfMatch(header);
+
+        Assert.NotNull(expected);
+        Assert.False(expected.Any);
+        Assert.Empty(expected.Versions);
+        Assert.False(expected.Matches(3));
+    }
+
+    [Theory]
+    [InlineData("\"x\"")]
+    [InlineData("\"03\"")]
+    [InlineData("\"+3\"")]
+    [InlineData("\"-1\"")]
+    [InlineData("\" 3\"")]
+    [InlineData("\"3.0\"")]
+    [InlineData("\"99999999999\"")]
+    public void ATagThatIsNotOneOfOurETagsMatchesNoVersion(string header)
+    {
+        var expected = IfMatch(header)!;
+
+        Assert.False(expected.Any);
+        Assert.Empty(expected.Versions);
+    }
+
+    [Fact]
+    public void ATagThatIsNotOursDoesNotHideTheOthers() => Assert.Equal([0, 4], IfMatch("\"0\", \"x\", W/\"4\"")!.Versions);
+
+    // Saving
+
+    [Fact]
+    public void AFirstSaveNeedsNoVersion() => Assert.Null(ETagPolicy.RefusalToSave(null, null));
+
+    [Fact]
+    public void AFirstSaveMayExpectAnyVersion()
+    {
+        Assert.Null(ETagPolicy.RefusalToSave(null, ExpectedVersion.AnyVersion));
+        Assert.Null(ETagPolicy.RefusalToSave(null, IfMatch("*")));
+    }
+
+    [Fact]
+    public void AFirstSaveThatNamesAVersionIsRefusedForThereIsNone()
+    {
+        Assert.IsType<SubmissionRefusal.NoVersionToMatch>(ETagPolicy.RefusalToSave(null, ExpectedVersion.Exactly(1)));
+        Assert.IsType<SubmissionRefusal.NoVersionToMatch>(ETagPolicy.RefusalToSave(null, IfMatch("garbage")));
+    }
+
+    [Fact]
+    public void ALaterSaveMustNameTheVersionItReplaces() =>
+        Assert.IsType<SubmissionRefusal.VersionRequired>(ETagPolicy.RefusalToSave(3, null));
+
+    [Fact]
+    public void ALaterSaveOfTheCurrentVersionIsAccepted()
+    {
+        Assert.Null(ETagPolicy.RefusalToSave(3, ExpectedVersion.Exactly(3)));
+        Assert.Null(ETagPolicy.RefusalToSave(3, IfMatch("\"2\", \"3\"")));
+    }
+
+    [Fact]
+    public void ALaterSaveWithIfMatchStarReplacesWhateverVersionIsThere()
+    {
+        Assert.Null(ETagPolicy.RefusalToSave(3, ExpectedVersion.AnyVersion));
+        Assert.Null(ETagPolicy.RefusalToSave(3, IfMatch("*")));
+    }
+
+    [Fact]
+    public void ALaterSaveOfAStaleVersionIsRefusedNamingTheCurrentOne()
+    {
+        Assert.Equal(new SubmissionRefusal.ChangedSinceRead(3, Submitting: false), ETagPolicy.RefusalToSave(3, ExpectedVersion.Exactly(2)));
+        Assert.Equal(new SubmissionRefusal.ChangedSinceRead(3, Submitting: false), ETagPolicy.RefusalToSave(3, IfMatch("garbage")));
+    }
+
+    // Submitting
+
+    [Fact]
+    public void ASubmitNeedsNoVersion() => Assert.Null(ETagPolicy.RefusalToSubmit(3, null));
+
+    [Fact]
+    public void ASubmitOfTheCurrentVersionIsAccepted()
+    {
+        Assert.Null(ETagPolicy.RefusalToSubmit(3, ExpectedVersion.Exactly(3)));
+        Assert.Null(ETagPolicy.RefusalToSubmit(3, IfMatch("*")));
+    }
+
+    [Fact]
+    public void ASubmitWithAStaleIfMatchIsRefusedNamingTheCurrentVersion()
+    {
+        Assert.Equal(new SubmissionRefusal.ChangedSinceRead(3, Submitting: true), ETagPolicy.RefusalToSubmit(3, ExpectedVersion.Exactly(2)));
+        Assert.Equal(new SubmissionRefusal.ChangedSinceRead(3, Submitting: true), ETagPolicy.RefusalToSubmit(3, IfMatch("\"2\"")));
+    }
+}
