@@ -44,7 +44,9 @@ internal static class ETagPolicy
     {
         if (header.Count == 0)
             return null;
-        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
+        // Strict: a list with anything unparseable in it ("garbage, *", "\"2\" \"3\"") expects nothing,
+        // rather than what the lenient parser would keep of it.
+        if (!EntityTagHeaderValue.TryParseStrictList(header, out var tags))
             return new ExpectedVersion(false, []);
         if (tags.Any(t => t.Tag == "*"))
             return ExpectedVersion.AnyVersion;

@@ -1,3 +1,4 @@
+using SurveyService.Data.Submissions;
 using SurveyService.Problems;
 using SurveyService.Submissions;
 
@@ -236,4 +237,62 @@ public class AnswerRulesTests
     [Fact]
     public void AnAnswerWithoutChoicesIsStoredWithoutChoices() =>
         Assert.Null(AnswerRules.ToAnswer(Text(Comment, "x"), Guid.NewGuid()).Choices);
+}
+
+public class AnswerChangesTests
+{
+    private static readonly Question Comment = Make.Question("c1", type: QuestionType.Text, maxLength: 5);
+    private static readonly Question Rating = Make.Question("s1", type: QuestionType.Scale, scaleMin: 1, scaleMax: 5);
+    private static readonly Dictionary<Guid, Question> Questions = new[] { Comment, Rating }.ToDictionary(q => q.Id);
+
+    private static Answer Saved(Question q, string? text = null, int? value = null) =>
+        new() { QuestionId = q.Id, Text = text, Value = value };
+
+    [Theory]
+    [InlineData(null, null, null, true)]
+    [InlineData("", null, null, true)]
+    [InlineData(null, new string[0], null, true)]
+    [InlineData(" ", null, null, false)]
+    [InlineData(null, new[] { "A" }, null, false)]
+    [InlineData(null, null, 0, false)]
+    public void AnAnswerThatGivesNothingIsAClear(string? text, string[]? choices, int? value, bool clear) =>
+        Assert.Equal(clear, AnswerRules.IsClear(new AnswerInput(Comment.Id, text, choices, value)));
+
+    [Fact]
+    public void AChangeReplacesWhatItNamesKeepsTheRestAndRemovesWhatItClears()
+    {
+        var changed = AnswerRules.ApplyChanges([Saved(Comment, text: "old"), Saved(Rating, value: 2)],
+            [new AnswerInput(Rating.Id, Value: 4)]);
+
+        Assert.Equal([(Comment.Id, "old", (int?)null), (Rating.Id, null, 4)], changed.Select(a => (a.QuestionId!.Value, a.Text, a.Value)));
+        var cleared = AnswerRules.ApplyChanges([Saved(Comment, text: "old"), Saved(Rating, value: 2)], [new AnswerInput(Comment.Id)]);
+        Assert.Equal([Rating.Id], cleared.Select(a => a.QuestionId!.Value));
+    }
+
+    [Fact]
+    public void AChangeOfNothingSavedIsTheChangeWithoutItsClears() =>
+        Assert.Equal([Rating.Id], AnswerRules.ApplyChanges([], [new AnswerInput(Comment.Id), new AnswerInput(Rating.Id, Value: 1)])
+            .Select(a => a.QuestionId!.Value));
+
+    [Fact]
+    public void AClearIsCheckedOnlyForItsQuestionWhenClearingIsAllowed()
+    {
+        AnswerInput?[] clear = [new AnswerInput(Comment.Id)];
+
+        Assert.True(AnswerRules.Validate(clear, Questions, clearing: true).IsEmpty);
+        Assert.False(AnswerRules.Validate(clear, Questions).IsEmpty);
+        Assert.False(AnswerRules.Validate([new AnswerInput(Guid.NewGuid())], Questions, clearing: true).IsEmpty);
+    }
+
+    [Fact]
+    public void ALengthIsCountedInCharactersAsAPersonSeesThem()
+    {
+        var globes = string.Concat(Enumerable.Repeat("\U0001F30D", 5));
+
+        Assert.Equal(5, AnswerRules.TextLength(globes));
+        Assert.Equal(2, AnswerRules.TextLength("e\u0301a"));
+        Assert.True(AnswerRules.Validate([new AnswerInput(Comment.Id, globes)], Questions).IsEmpty);
+        var errors = AnswerRules.Validate([new AnswerInput(Comment.Id, globes + "!")], Questions).ToDictionary();
+        Assert.Contains("6 characters", Assert.Single(errors["answers[0].text"]));
+    }
 }

@@ -67,6 +67,9 @@ public class ETagPolicyTests
     [InlineData("\"3")]     // unterminated
     [InlineData("garbage")]
     [InlineData("")]
+    [InlineData("garbage, *")]          // an unparseable item spoils the whole list, the star included
+    [InlineData("\"2\" \"3\"")]          // two tags without a comma
+    [InlineData("\"3\", garbage")]
     public void AHeaderThatCannotBeParsedMatchesNoVersion(string header)
     {
         var expected = IfMatch(header);
