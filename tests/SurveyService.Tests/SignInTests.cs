@@ -82,20 +82,24 @@ public sealed class SignInTests(SurveyApplication app) : IClassFixture<SurveyApp
         var token = await app.RequestTokenAsync("nobody@test.example.org", SurveyApplication.Password);
 
         Assert.Equal("invalid_grant", token.Error);
-        Assert.Equal("The email or password is wrong.", token.ErrorDescription);
+        Assert.Equal(SurveyService.Identity.PasswordCheck.WrongCredentials, token.ErrorDescription);
     }
 
     [Fact]
-    public async Task RepeatedWrongPasswordsLockTheAccountEvenForTheRightOne()
+    public async Task WrongPasswordsSlowTheirAddressButNotTheOwnerElsewhere()
     {
         var respondent = await app.AsRespondentAsync(RespondentCategory.Associate);
-        for (var attempt = 0; attempt < 5; attempt++)
-            await app.RequestTokenAsync(respondent.Email, "Wrong-Password-123");
+        for (var attempt = 0; attempt < 6; attempt++)
+            await app.RequestTokenAsync(respondent.Email, "Wrong-Password-123", address: "203.0.113.7");
 
-        var token = await app.RequestTokenAsync(respondent.Email, SurveyApplication.Password);
+        var guesser = await app.RequestTokenAsync(respondent.Email, SurveyApplication.Password, address: "203.0.113.7");
+        var owner = await app.RequestTokenAsync(respondent.Email, SurveyApplication.Password, address: "198.51.100.20");
 
-        Assert.Equal("invalid_grant", token.Error);
-        Assert.Contains("locked", token.ErrorDescription);
+        Assert.Equal("invalid_grant", guesser.Error);
+        Assert.Contains("try again in", guesser.ErrorDescription);
+        Assert.True(owner.Succeeded, $"The owner, from another address, was refused: {owner.ErrorDescription}");
+        app.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.True((await app.RequestTokenAsync(respondent.Email, SurveyApplication.Password, address: "203.0.113.7")).Succeeded);
     }
 
     [Fact]
@@ -186,5 +190,26 @@ public sealed class TokenRateLimitTests
         Assert.True(limited.Response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After should say how long to wait.");
         Assert.Equal("temporarily_unavailable", limited.Error);
         Assert.Contains("try again", limited.ErrorDescription);
+    }
+}
+
+public sealed class AccountLockoutTests
+{
+    [Fact]
+    public async Task TheLastResortLockReadsLikeAWrongPasswordAndLikeAnUnknownAccount()
+    {
+        await using var app = new SurveyApplication();
+        app.Settings["SignIn:MaxFailedAttempts"] = "3";
+        app.Settings["SignIn:FreeFailures"] = "100";
+        var respondent = await app.AsRespondentAsync(RespondentCategory.Academia);
+        for (var attempt = 0; attempt < 3; attempt++)
+            await app.RequestTokenAsync(respondent.Email, "Wrong-Password-123", address: $"203.0.113.{attempt + 1}");
+
+        var locked = await app.RequestTokenAsync(respondent.Email, SurveyApplication.Password, address: "198.51.100.20");
+        var unknown = await app.RequestTokenAsync("nobody-at-all@test.example.org", SurveyApplication.Password, address: "198.51.100.20");
+
+        Assert.False(locked.Succeeded);
+        Assert.Equal(unknown.ErrorDescription, locked.ErrorDescription);
+        Assert.Equal(unknown.Error, locked.Error);
     }
 }

@@ -25,14 +25,16 @@ internal static class ConnectEndpoints
         return app;
     }
 
-    private static async Task<Results<SignInHttpResult, ForbidHttpResult>> IssueToken(HttpContext context, UserManager<SurveyUser> users, AccountClaims claims)
+    private static async Task<Results<SignInHttpResult, ForbidHttpResult>> IssueToken(HttpContext context, UserManager<SurveyUser> users,
+        PasswordCheck passwords, AccountClaims claims)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
 
         if (request.IsPasswordGrantType())
         {
-            var (user, refusal) = await users.VerifyPasswordAsync(request.Username ?? "", request.Password ?? "");
+            var (user, refusal) = await passwords.VerifyAsync(request.Username ?? "", request.Password ?? "",
+                context.Connection.RemoteIpAddress?.ToString());
             if (user is null)
                 return Refuse(refusal!);
             return SignIn(await claims.ForTokenAsync(user, request.GetScopes(), context.RequestAborted));

@@ -97,6 +97,8 @@ internal static class IdentitySetup
         services.AddScoped<IStartupSeeder, OpenIdClientSeeder>();
         services.AddScoped<IStartupSeeder, BootstrapSecretariat>();
         services.AddScoped<AccountClaims>();
+        services.AddScoped<PasswordCheck>();
+        services.AddSingleton<SignInThrottle>();
         return services;
     }
 

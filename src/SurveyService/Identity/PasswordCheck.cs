@@ -3,26 +3,44 @@ using SurveyService.Data.Accounts;
 
 namespace SurveyService.Identity;
 
-internal static class PasswordCheck
+/// <summary>
+/// The one password check of every sign-in (token endpoint, portal page). Unknown addresses, wrong
+/// passwords and locked accounts read alike, in words and in time (an unknown address still costs
+/// a hash), so that no answer tells whether an account exists.
+/// </summary>
+internal sealed class PasswordCheck(UserManager<SurveyUser> users, SignInThrottle throttle, ILogger<PasswordCheck> logger)
 {
-    public const string WrongCredentials = "The email or password is wrong.";
+    public const string WrongCredentials = "The email or password is wrong (after many wrong passwords an account is also locked for a while).";
 
-    /// <summary>
-    /// The one password check of every sign-in (token endpoint, portal page): unknown email and
-    /// wrong password read alike, a wrong password counts towards the lockout, a right one resets it.
-    /// </summary>
-    public static async Task<(SurveyUser? User, string? Refusal)> VerifyPasswordAsync(this UserManager<SurveyUser> users, string email, string password)
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<SurveyUser>().HashPassword(new SurveyUser { DisplayName = "" },
+        Guid.NewGuid().ToString()));
+
+    public async Task<(SurveyUser? User, string? Refusal)> VerifyAsync(string email, string password, string? address)
     {
+        if (throttle.WaitFor(email, address) is { TotalSeconds: > 0 } wait)
+            return (null, $"Too many wrong passwords for this account from your address; try again in {Math.Ceiling(wait.TotalSeconds)} seconds.");
         var user = await users.FindByEmailAsync(email);
         if (user is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new SurveyUser { DisplayName = "" }, DummyHash.Value, password);
+            throttle.Failed(email, address);
             return (null, WrongCredentials);
+        }
         if (await users.IsLockedOutAsync(user))
-            return (null, AccountClaims.LockedMessage(user));
+        {
+            users.PasswordHasher.VerifyHashedPassword(user, DummyHash.Value, password);
+            throttle.Failed(email, address);
+            return (null, WrongCredentials);
+        }
         if (!await users.CheckPasswordAsync(user, password))
         {
+            throttle.Failed(email, address);
             await users.AccessFailedAsync(user);
-            return (null, await users.IsLockedOutAsync(user) ? AccountClaims.LockedMessage(user) : WrongCredentials);
+            if (await users.IsLockedOutAsync(user))
+                logger.LogWarning("Account {UserId} locked after repeated wrong passwords (the last from {Address}).", user.Id, address);
+            return (null, WrongCredentials);
         }
+        throttle.Succeeded(email, address);
         await users.ResetAccessFailedCountAsync(user);
         return (user, null);
     }

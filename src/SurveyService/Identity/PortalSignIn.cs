@@ -23,14 +23,15 @@ internal static class PortalSignIn
         return app;
     }
 
-    private static async Task<Results<RedirectHttpResult, ContentHttpResult>> SignInAsync(HttpContext context, IAntiforgery antiforgery, UserManager<SurveyUser> users, AccountClaims claims)
+    private static async Task<Results<RedirectHttpResult, ContentHttpResult>> SignInAsync(HttpContext context, IAntiforgery antiforgery, PasswordCheck passwords, AccountClaims claims)
     {
         var form = await context.Request.ReadFormAsync();
         var returnUrl = form["returnUrl"].ToString();
         // A page, never JSON: the person reads it in a browser.
         if (!await antiforgery.IsRequestValidAsync(context))
             return Form(context, antiforgery, returnUrl, "The sign-in form expired; sign in again.", StatusCodes.Status400BadRequest);
-        var (user, refusal) = await users.VerifyPasswordAsync(form["email"].ToString(), form["password"].ToString());
+        var (user, refusal) = await passwords.VerifyAsync(form["email"].ToString(), form["password"].ToString(),
+            context.Connection.RemoteIpAddress?.ToString());
         if (user is null)
             return Form(context, antiforgery, returnUrl, refusal);
 

@@ -7,8 +7,21 @@ internal sealed class SignInLimitsOptions
 {
     public const string Section = "SignIn";
 
+    /// <summary>
+    /// Wrong passwords in a row, from anywhere, before the account itself is locked: a last resort
+    /// against guessing from many addresses, logged when it happens. The throttle below is what
+    /// slows an ordinary guesser.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxFailedAttempts { get; set; } = 50;
+
+    /// <summary>Wrong passwords for one account from one address before each further attempt from there must wait.</summary>
     [Range(1, 100)]
-    public int MaxFailedAttempts { get; set; } = 5;
+    public int FreeFailures { get; set; } = 5;
+
+    /// <summary>The longest such wait: it doubles with each failure past the free ones, up to this.</summary>
+    [Range(1, 86_400)]
+    public int MaxDelaySeconds { get; set; } = 900;
 
     [Range(1, 24 * 60)]
     public int LockoutMinutes { get; set; } = 15;

@@ -61,6 +61,7 @@ public class SurveyApplication : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
             TestServices?.Invoke(services);
         });
     }
@@ -69,9 +70,12 @@ public class SurveyApplication : WebApplicationFactory<Program>
     public HttpClient CreateHttpsClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
 
-    public async Task<TokenResponse> RequestTokenAsync(string email, string password, string scope = "openid offline_access survey")
+    public async Task<TokenResponse> RequestTokenAsync(string email, string password, string scope = "openid offline_access survey",
+        string? address = null)
     {
         using var client = CreateHttpsClient();
+        if (address is not null)
+            client.DefaultRequestHeaders.Add(TestClientAddress.Header, address);
         var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password",
