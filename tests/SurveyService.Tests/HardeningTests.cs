@@ -111,3 +111,36 @@ public sealed class ApiDocumentInProductionTests
         Assert.Equal(expected, (await app.CreateHttpsClient().GetAsync("/openapi/v1.json")).StatusCode);
     }
 }
+
+public sealed class WorkbookTextTests
+{
+    /// <summary>
+    /// Excel and LibreOffice decode "_xHHHH_" in a cell, so a typed one is written escaped, once
+    /// ("_x005F_x0041_" shows as "_x0041_"; escaped twice it showed "_x005F_x0041_"). ClosedXML,
+    /// openpyxl and ExcelJS do not decode it, so the written XML is what is checked here.
+    /// </summary>
+    [Fact]
+    public async Task AnAnswerIsWrittenSoThatExcelShowsItExactlyAsTyped()
+    {
+        await using var app = new SurveyApplication();
+        var id = await app.CreateConsultationAsync();
+        var q = await app.QuestionIdsAsync(id);
+        var respondent = await app.AsRespondentAsync(RespondentCategory.MemberState);
+        const string typed = "first line\rsecond _x0041_ stays as typed";
+        (await respondent.Client.SaveAsync(id, [new { questionId = q["3a"], text = typed }])).EnsureSuccessStatusCode();
+        (await respondent.Client.SubmitAsync(id)).EnsureSuccessStatusCode();
+        await (await (await app.AsSecretariatAsync()).PostAsync($"/api/consultations/{id}/close", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+        var analyst = await app.AsAnalystAsync();
+        await analyst.WaitForAnalysisAsync(id);
+
+        var (workbook, bytes) = await analyst.DownloadWorkbookAsync(id);
+        using var _ = workbook;
+        using var package = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        var sheets = package.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal))
+            .Select(e => new StreamReader(e.Open()).ReadToEnd()).ToArray();
+
+        Assert.Contains(sheets, xml => xml.Contains("first line&#xD;second _x005F_x0041_ stays as typed", StringComparison.Ordinal));
+        Assert.DoesNotContain(sheets, xml => xml.Contains("_x005F_x005F_", StringComparison.Ordinal));
+        Assert.Contains(workbook.Worksheet("Responses").CellsUsed(), cell => cell.GetString().StartsWith("first line\rsecond", StringComparison.Ordinal));
+    }
+}

@@ -18,7 +18,17 @@ internal static partial class ExcelText
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' or '\0' or Replacement;
 
     /// <summary>Characters XML 1.0 cannot hold become U+FFFD (visible), and literal "_xHHHH_" is escaped so Excel shows it as typed.</summary>
-    public static string Sanitize(string text)
+    public static string Sanitize(string text) => Escape(Clean(text));
+
+    /// <summary>
+    /// Literal "_xHHHH_" escaped as "_x005F_xHHHH_", so that Excel shows it as typed. Done once, as a
+    /// cell is written: escaping twice would show "_x005F_" where the person typed "_".
+    /// </summary>
+    public static string Escape(string text) =>
+        text.Contains("_x", StringComparison.OrdinalIgnoreCase) ? ExcelEscape().Replace(text, "_x005F$0") : text;
+
+    /// <summary>Characters XML 1.0 cannot hold become U+FFFD (visible); everything else stays.</summary>
+    public static string Clean(string text)
     {
         StringBuilder? clean = null;
         for (var i = 0; i < text.Length; i++)
@@ -39,14 +49,16 @@ internal static partial class ExcelText
             }
             clean?.Append(c);
         }
-        var result = clean?.ToString() ?? text;
-        return result.Contains("_x", StringComparison.OrdinalIgnoreCase) ? ExcelEscape().Replace(result, "_x005F$0") : result;
+        return clean?.ToString() ?? text;
     }
 
-    /// <summary>Sanitized text cut into cell-sized parts, never between the two halves of a surrogate pair.</summary>
+    /// <summary>
+    /// Cleaned text cut into cell-sized parts (the limit counts the characters Excel shows), never
+    /// between the two halves of a surrogate pair; each part is escaped when its cell is written.
+    /// </summary>
     public static IReadOnlyList<string> Parts(string text)
     {
-        var clean = Sanitize(text);
+        var clean = Clean(text);
         if (clean.Length <= CellLimit)
             return [clean];
         var parts = new List<string>();

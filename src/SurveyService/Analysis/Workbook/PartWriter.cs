@@ -23,7 +23,8 @@ internal sealed class PartWriter : IDisposable
 
     public PartWriter(Stream stream)
     {
-        _xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        // Entitize: a carriage return in an answer is written as &#xD; and read back as typed, not as a line feed.
+        _xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), NewLineHandling = NewLineHandling.Entitize });
         _xml.WriteStartDocument(standalone: true);
     }
 

@@ -183,14 +183,24 @@ public class ExcelTextTests
     }
 
     [Fact]
-    public void PartsAreCutFromTheSanitizedText()
+    public void PartsAreCutFromTheCleanedTextAndEscapedOnlyWhenWritten()
     {
         var text = "\u0001" + new string('a', ExcelText.CellLimit) + "_x0041_";
 
         var parts = ExcelText.Parts(text);
 
         Assert.Equal(Fffd + new string('a', ExcelText.CellLimit - 1), parts[0]);
-        Assert.Equal("a_x005F_x0041_", parts[1]);
-        Assert.Equal(["x_x005F_x0041_"], ExcelText.Parts("x_x0041_"));
+        Assert.Equal("a_x0041_", parts[1]);
+        // Escaped once, when the cell is written: a second escape would show "_x005F_" to the reader.
+        Assert.Equal("a_x005F_x0041_", ExcelText.Sanitize(parts[1]));
+        Assert.Equal(ExcelText.Sanitize(parts[1]), ExcelText.Escape(ExcelText.Clean(parts[1])));
+    }
+
+    [Fact]
+    public void CleaningLeavesEscapesAloneAndEscapingLeavesOtherCharactersAlone()
+    {
+        Assert.Equal("_x0041_ " + Fffd, ExcelText.Clean("_x0041_ \u0001"));
+        Assert.Equal("_x005F_x0041_ \u0001", ExcelText.Escape("_x0041_ \u0001"));
+        Assert.Equal("plain", ExcelText.Escape("plain"));
     }
 }
