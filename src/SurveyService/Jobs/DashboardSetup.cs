@@ -31,6 +31,8 @@ internal static class DashboardSetup
     /// <summary>A person who opens the dashboard without a session is sent to sign in, and comes back (bearer callers get 401 as before).</summary>
     public static WebApplication UseJobsDashboardSignIn(this WebApplication app)
     {
+        if (!app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Dashboard)
+            return app;
         app.Use(async (context, next) =>
         {
             if (context.Request.Path.StartsWithSegments(Path) && context.Request.Headers.Authorization.Count == 0

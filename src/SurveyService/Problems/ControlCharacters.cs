@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 
@@ -14,14 +15,18 @@ internal static class ControlCharacters
     private static readonly HashSet<string> MultiLine = ["Description", "Text", "Reason"];
     private static readonly HashSet<string> Exempt = ["Password"];
 
+    private sealed record TextField(PropertyInfo Property, string Field, bool MultiLine);
+
+    // Found once per request type: saves come in thousands at a deadline.
+    private static readonly ConcurrentDictionary<Type, TextField[]> Fields = new();
+
     public static void Check(object request, ValidationErrors errors)
     {
-        foreach (var property in request.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        var fields = Fields.GetOrAdd(request.GetType(), type => [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => !Exempt.Contains(p.Name) && (p.PropertyType == typeof(string) || typeof(IEnumerable<string?>).IsAssignableFrom(p.PropertyType)))
+            .Select(p => new TextField(p, JsonNamingPolicy.CamelCase.ConvertName(p.Name), MultiLine.Contains(p.Name)))]);
+        foreach (var (property, field, multiLine) in fields)
         {
-            if (Exempt.Contains(property.Name))
-                continue;
-            var field = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-            var multiLine = MultiLine.Contains(property.Name);
             switch (property.GetValue(request))
             {
                 case string text when Refused(text, multiLine):

@@ -30,7 +30,7 @@ internal static class QuestionnaireEndpoints
         if (category is { } c && !ConsultationSchedule.From(consultation).Admits(c))
             return Problem.Forbidden($"Respondents of the category {c} are not eligible for this consultation.");
 
-        var tiers = category is { } visibleTo ? TierRule.TiersVisibleTo(visibleTo).ToArray() : Enum.GetValues<QuestionTier>();
+        var tiers = VisibleTiers.Of(user);
         var all = await db.Questions.AsNoTracking().Where(q => q.ConsultationId == id).OrderBy(q => q.Order).ToListAsync();
         var questions = category is { } asked ? [.. all.AskedOf(asked)] : all;
         var response = ConsultationResponse.From(consultation, questions.Count, clock.UtcNow());

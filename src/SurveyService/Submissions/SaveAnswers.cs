@@ -49,7 +49,10 @@ internal sealed class SaveAnswers(SurveyDbContext db, PublishedQuestions publish
 
         try
         {
-            return await writer.WriteAsync(db, tx => WriteAsync(tx, answering, [.. answers.Select(a => a!)], changing, expected, now));
+            var outcome = await writer.WriteAsync(db, tx => WriteAsync(tx, answering, [.. answers.Select(a => a!)], changing, expected, now));
+            return outcome is SaveOutcome.Refused(var why)
+                ? new SaveOutcome.Refused(await SubmissionReads.NamingWhoChangedItAsync(db, why, answering.Respondent))
+                : outcome;
         }
         catch (DbUpdateException)
         {
@@ -68,7 +71,7 @@ internal sealed class SaveAnswers(SurveyDbContext db, PublishedQuestions publish
         var existing = await SubmissionReads.StateAsync(tx, consultationId, who.EntityId);
         if (ETagPolicy.RefusalToSave(existing?.Version, expected) is { } stale)
             return Written.Undone<SaveOutcome>(new SaveOutcome.Refused(stale is SubmissionRefusal.ChangedSinceRead changed
-                ? changed with { LastChange = await SubmissionReads.LastChangeAsync(tx, existing!.UpdatedBy, existing.UpdatedAt, existing.IsSubmitted, who) }
+                ? changed with { LastChange = new LastChange(existing!.UpdatedBy, existing.UpdatedAt, existing.IsSubmitted) }
                 : stale));
         // Read inside the write, so a change applies to exactly the version it is conditional on.
         var saved = changing && existing is not null ? await tx.Answers.AsNoTracking().Where(a => a.SubmissionId == existing.Id).ToListAsync() : [];

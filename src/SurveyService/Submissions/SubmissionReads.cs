@@ -28,11 +28,13 @@ internal static class SubmissionReads
     public static Task<Submission?> WithAnswersAsync(SurveyDbContext db, Guid consultationId, Guid entityId) =>
         WithAnswersQuery.For(db)(db, consultationId, entityId);
 
-    /// <summary>Who changed the submission last, when, and whether that change was a submit: what a writer told "it changed" needs to know.</summary>
-    public static async Task<LastChange> LastChangeAsync(SurveyDbContext db, string updatedBy, DateTime updatedAt, bool submitted, Respondent caller)
+    /// <summary>A refusal for a stale version, with who changed the submission last named for the caller; any other refusal as it is.</summary>
+    public static async Task<SubmissionRefusal> NamingWhoChangedItAsync(SurveyDbContext db, SubmissionRefusal refusal, Respondent caller)
     {
-        var email = await db.Users.AsNoTracking().Where(u => u.Id == updatedBy).Select(u => u.Email).FirstOrDefaultAsync();
-        return new LastChange(email, updatedBy == caller.UserId, updatedAt, submitted);
+        if (refusal is not SubmissionRefusal.ChangedSinceRead { LastChange: { } last } stale)
+            return refusal;
+        var email = await db.Users.AsNoTracking().Where(u => u.Id == last.UserId).Select(u => u.Email).FirstOrDefaultAsync();
+        return stale with { LastChange = last with { ByEmail = email, ByCaller = last.UserId == caller.UserId } };
     }
 
     /// <summary>Versions are numbered from 1, so the count is the latest submitted version's number.</summary>

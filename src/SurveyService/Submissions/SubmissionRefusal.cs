@@ -47,5 +47,8 @@ internal abstract record SubmissionRefusal
     public sealed record CreatedConcurrently : SubmissionRefusal;
 }
 
-/// <summary>The last change to a submission: who (ByCaller when it was the caller themself), when, and whether it was a submit.</summary>
-internal sealed record LastChange(string? ByEmail, bool ByCaller, DateTime At, bool Submitted);
+/// <summary>
+/// The last change to a submission: who, when, and whether it was a submit. Named for a person
+/// (ByEmail, ByCaller) only after the write, so that no read for it happens inside a write.
+/// </summary>
+internal sealed record LastChange(string UserId, DateTime At, bool Submitted, string? ByEmail = null, bool ByCaller = false);

@@ -35,10 +35,8 @@ internal sealed class SubmitAnswers(SurveyDbContext db, PublishedQuestions publi
         if (submission is null)
             return new SubmitOutcome.Refused(new SubmissionRefusal.NothingSaved(Submitting: true));
         if (ETagPolicy.RefusalToSubmit(submission.Version, expected) is SubmissionRefusal.ChangedSinceRead stale)
-            return new SubmitOutcome.Refused(stale with
-            {
-                LastChange = await SubmissionReads.LastChangeAsync(db, submission.UpdatedBy, submission.UpdatedAt, submission.IsSubmitted, who),
-            });
+            return new SubmitOutcome.Refused(await SubmissionReads.NamingWhoChangedItAsync(db,
+                stale with { LastChange = new LastChange(submission.UpdatedBy, submission.UpdatedAt, submission.IsSubmitted) }, who));
 
         if (submission.IsSubmitted && submission.LatestSubmittedVersionId is { } latestId)
         {
