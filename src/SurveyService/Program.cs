@@ -9,6 +9,7 @@ using SurveyService.Data;
 using SurveyService.Demo;
 using SurveyService.Hosting;
 using SurveyService.Identity;
+using SurveyService.Portal;
 using SurveyService.Problems;
 using SurveyService.Questionnaires;
 using SurveyService.Submissions;
@@ -32,12 +33,13 @@ try
     builder.Services.AddSurveyAnalysis();
     builder.Services.AddDemoData();
     builder.Services.AddSurveyApiDocument();
+    builder.Services.AddSurveyPortal();
 
     var app = builder.Build();
 
     app.UseSecurityHeaders();
     app.UseExceptionHandler();
-    app.UseStatusCodePages();
+    app.UseSurveyPortal();
     app.UseBodySizeLimit();
     app.UseRouting();
     app.UseRateLimiter();
@@ -54,6 +56,7 @@ try
     app.MapSubmissions();
     app.MapAnalysis();
     app.MapJobsDashboard();
+    app.MapSurveyPortal();
 
     app.Run();
     return 0;

@@ -30,7 +30,7 @@ public sealed class HardeningTests(SurveyApplication app) : IClassFixture<Survey
             BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true,
         });
         var page = await browser.GetStringAsync("/account/login");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = HtmlForms.Hidden(page, "__RequestVerificationToken");
 
         var signedIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -15,7 +15,8 @@ internal static class ConsultationEndpoints
         .AddScoped<ChangeConsultation>()
         .AddScoped<PublishConsultation>()
         .AddScoped<CloseConsultationNow>()
-        .AddScoped<AddQuestion>();
+        .AddScoped<AddQuestion>()
+        .AddScoped<ConsultationList>();
 
     public static RouteGroupBuilder MapConsultations(this IEndpointRouteBuilder app)
     {
@@ -37,17 +38,10 @@ internal static class ConsultationEndpoints
         return group;
     }
 
-    private static async Task<Ok<ConsultationResponse[]>> List(ClaimsPrincipal user, SurveyDbContext db, TimeProvider clock)
+    private static async Task<Ok<ConsultationResponse[]>> List(ClaimsPrincipal user, ConsultationList consultations, TimeProvider clock)
     {
-        var staff = user.IsStaff();
-        var tiers = VisibleTiers.Of(user);
-        var rows = await db.Consultations.AsNoTracking()
-            .Where(c => staff || c.PublishedAt != null)
-            .OrderByDescending(c => c.OpensAt)
-            .Select(c => new { Consultation = c, Questions = c.Questions.Count(q => tiers.Contains(q.Tier)) })
-            .ToListAsync();
         var now = clock.UtcNow();
-        return TypedResults.Ok(rows.Select(row => ConsultationResponse.From(row.Consultation, row.Questions, now)).ToArray());
+        return TypedResults.Ok((await consultations.VisibleToAsync(user)).Select(row => ConsultationResponse.From(row.Consultation, row.QuestionCount, now)).ToArray());
     }
 
     private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, SurveyDbContext db, TimeProvider clock)

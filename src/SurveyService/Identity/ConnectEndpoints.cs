@@ -21,7 +21,6 @@ internal static class ConnectEndpoints
         connect.MapPost("/token", IssueToken).RequireRateLimiting(SignInRateLimit.Policy);
         connect.MapMethods("/userinfo", ["GET", "POST"], (Func<HttpContext, Task<Results<Ok<Dictionary<string, object?>>, ChallengeHttpResult>>>)UserInfo);
         connect.MapMethods("/authorize", ["GET", "POST"], Authorize);
-        app.MapPortalSignIn();
         return app;
     }
 
@@ -36,7 +35,7 @@ internal static class ConnectEndpoints
             var (user, refusal) = await passwords.VerifyAsync(request.Username ?? "", request.Password ?? "",
                 context.Connection.RemoteIpAddress?.ToString());
             if (user is null)
-                return Refuse(refusal!);
+                return Refuse(refusal!.Message);
             return SignIn(await claims.ForTokenAsync(user, request.GetScopes(), context.RequestAborted));
         }
 

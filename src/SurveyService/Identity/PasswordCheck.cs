@@ -15,22 +15,22 @@ internal sealed class PasswordCheck(UserManager<SurveyUser> users, SignInThrottl
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<SurveyUser>().HashPassword(new SurveyUser { DisplayName = "" },
         Guid.NewGuid().ToString()));
 
-    public async Task<(SurveyUser? User, string? Refusal)> VerifyAsync(string email, string password, string? address)
+    public async Task<(SurveyUser? User, SignInRefusal? Refusal)> VerifyAsync(string email, string password, string? address)
     {
         if (throttle.WaitFor(email, address) is { TotalSeconds: > 0 } wait)
-            return (null, $"Too many wrong passwords for this account from your address; try again in {Math.Ceiling(wait.TotalSeconds)} seconds.");
+            return (null, new SignInRefusal((int)Math.Ceiling(wait.TotalSeconds)));
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
             users.PasswordHasher.VerifyHashedPassword(new SurveyUser { DisplayName = "" }, DummyHash.Value, password);
             throttle.Failed(email, address);
-            return (null, WrongCredentials);
+            return (null, SignInRefusal.Wrong);
         }
         if (await users.IsLockedOutAsync(user))
         {
             users.PasswordHasher.VerifyHashedPassword(user, DummyHash.Value, password);
             throttle.Failed(email, address);
-            return (null, WrongCredentials);
+            return (null, SignInRefusal.Wrong);
         }
         if (!await users.CheckPasswordAsync(user, password))
         {
@@ -38,10 +38,20 @@ internal sealed class PasswordCheck(UserManager<SurveyUser> users, SignInThrottl
             await users.AccessFailedAsync(user);
             if (await users.IsLockedOutAsync(user))
                 logger.LogWarning("Account {UserId} locked after repeated wrong passwords (the last from {Address}).", user.Id, address);
-            return (null, WrongCredentials);
+            return (null, SignInRefusal.Wrong);
         }
         throttle.Succeeded(email, address);
         await users.ResetAccessFailedCountAsync(user);
         return (user, null);
     }
+}
+
+/// <summary>Why a sign-in was refused: wrong credentials (said alike for every cause), or a wait before the next try. Each door words it.</summary>
+internal sealed record SignInRefusal(int WaitSeconds)
+{
+    public static readonly SignInRefusal Wrong = new(0);
+
+    public string Message => WaitSeconds > 0
+        ? $"Too many wrong passwords for this account from your address; try again in {WaitSeconds} seconds."
+        : PasswordCheck.WrongCredentials;
 }

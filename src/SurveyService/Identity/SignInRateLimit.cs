@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +7,7 @@ namespace SurveyService.Identity;
 /// <summary>
 /// Token, sign-in and registration requests per client address and window, against floods. Wrong
 /// passwords are limited per account by the lockout. Each door hears the refusal in its own
-/// language: OAuth's error format at the token endpoint, a page at the sign-in page, problem+json
+/// language: OAuth's error format at the token endpoint, a page in the person's language at the portal's pages, problem+json
 /// elsewhere, always with Retry-After.
 /// </summary>
 internal static class SignInRateLimit
@@ -41,9 +40,8 @@ internal static class SignInRateLimit
         if (context.Request.Path.StartsWithSegments("/connect"))
             await TypedResults.Json(new Dictionary<string, string> { ["error"] = "temporarily_unavailable", ["error_description"] = message },
                 statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context);
-        else if (context.Request.Path.StartsWithSegments(PortalSignIn.Path))
-            await PortalSignIn.Form(context, context.RequestServices.GetRequiredService<IAntiforgery>(), context.Request.Query["returnUrl"], message,
-                StatusCodes.Status429TooManyRequests).ExecuteAsync(context);
+        else if (Portal.PortalSetup.IsPortal(context))
+            return; // The portal's error page says it in the person's language, with the wait.
         else
             await TypedResults.Problem(message, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.").ExecuteAsync(context);
     }

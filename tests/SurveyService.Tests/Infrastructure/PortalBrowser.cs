@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace SurveyService.Tests.Infrastructure;
 
 /// <summary>Walks the authorization-code flow with PKCE the way the web portal and a browser would.</summary>
-public sealed partial class PortalBrowser(SurveyApplication app)
+public sealed class PortalBrowser(SurveyApplication app)
 {
     private const string RedirectUri = "https://portal.test/callback";
 
@@ -39,8 +38,8 @@ public sealed partial class PortalBrowser(SurveyApplication app)
         {
             ["email"] = email,
             ["password"] = password,
-            ["returnUrl"] = WebUtility.HtmlDecode(Hidden(loginPage, "returnUrl")),
-            ["__RequestVerificationToken"] = Hidden(loginPage, "__RequestVerificationToken"),
+            ["returnUrl"] = HtmlForms.Hidden(loginPage, "returnUrl"),
+            ["__RequestVerificationToken"] = HtmlForms.Hidden(loginPage, "__RequestVerificationToken"),
         };
         var signedIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(form));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
@@ -76,21 +75,11 @@ public sealed partial class PortalBrowser(SurveyApplication app)
             ["email"] = email,
             ["password"] = password,
             ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = Hidden(loginPage, "__RequestVerificationToken"),
+            ["__RequestVerificationToken"] = HtmlForms.Hidden(loginPage, "__RequestVerificationToken"),
         }));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return browser;
     }
 
-    private static string Hidden(string html, string name)
-    {
-        var match = HiddenInput().Matches(html).FirstOrDefault(m => m.Groups["name"].Value == name);
-        Assert.True(match is not null, $"The sign-in page has no hidden field {name}.");
-        return match.Groups["value"].Value;
-    }
-
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)">""")]
-    private static partial Regex HiddenInput();
 }
