@@ -44,6 +44,7 @@ try
     app.UseRouting();
     app.UseRateLimiter();
     app.UseAuthentication();
+    app.UsePortalCookie();
     app.UseAuthorization();
     app.UseJobsDashboardSignIn();
 

@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 
@@ -42,6 +44,11 @@ internal static class PortalSetup
     /// <summary>The request's language, remembered in a cookie when chosen with <c>?culture=</c>; errors as pages under the portal's paths.</summary>
     public static WebApplication UseSurveyPortal(this WebApplication app)
     {
+        // Plain files from wwwroot in every environment: no build step, nothing fingerprinted, so an hour's cache at most.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
         app.UseRequestLocalization();
         app.Use((context, next) =>
         {
@@ -59,9 +66,24 @@ internal static class PortalSetup
 
     public const string ErrorPagePath = "/error";
 
+    /// <summary>
+    /// The portal's pages read the person from the Identity cookie; the service's default scheme is
+    /// the bearer token, which a browser never sends.
+    /// </summary>
+    public static WebApplication UsePortalCookie(this WebApplication app)
+    {
+        app.UseWhen(IsPortal, portal => portal.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated != true
+                && await context.AuthenticateAsync(IdentityConstants.ApplicationScheme) is { Succeeded: true } signedIn)
+                context.User = signedIn.Principal;
+            await next(context);
+        }));
+        return app;
+    }
+
     public static WebApplication MapSurveyPortal(this WebApplication app)
     {
-        app.MapStaticAssets();
         app.MapRazorPages();
         return app;
     }
