@@ -52,12 +52,12 @@ internal sealed class AccountClaims(SurveyDbContext db)
         return identity;
     }
 
-    /// <summary>Why this account may not sign in or have a token now, or null when it may.</summary>
+    /// <summary>
+    /// Why this account may not have a token now, or null when it may: read fresh at every grant,
+    /// where <see cref="AccountStanding"/> may answer from its short memory.
+    /// </summary>
     public static async Task<string?> RefusalAsync(UserManager<SurveyUser> users, SurveyUser? user) =>
-        user is null ? "The account no longer exists."
-        : await users.IsLockedOutAsync(user) ? LockedMessage(user)
+        user is null ? AccountStanding.Removed
+        : await users.IsLockedOutAsync(user) ? AccountStanding.Locked(user.LockoutEnd!.Value)
         : null;
-
-    public static string LockedMessage(SurveyUser user) =>
-        $"The account is locked after repeated failed sign-ins until {user.LockoutEnd:u}.";
 }

@@ -30,7 +30,8 @@ internal sealed class AuthorizationProblems(IProblemDetailsService problems) : I
     }
 
     private static string Unauthenticated(HttpContext context) =>
-        context.Request.Headers.Authorization.Count > 0
+        AccountStandingChecks.RefusalOf(context) is { } refusal ? $"{refusal} Its access token or portal session no longer works."
+        : context.Request.Headers.Authorization.Count > 0
             ? "The access token was refused: it has expired, was revoked, or was not issued by this service. Get a new one from /connect/token."
             : "Sign in first: send an access token as 'Authorization: Bearer …' (from /connect/token), or sign in on the portal.";
 

@@ -19,7 +19,7 @@ internal static class ConnectEndpoints
     {
         var connect = app.MapGroup("/connect").WithTags("Identity").ExcludeFromDescription();
         connect.MapPost("/token", IssueToken).RequireRateLimiting(SignInRateLimit.Policy);
-        connect.MapMethods("/userinfo", ["GET", "POST"], (Func<HttpContext, Task<Results<Ok<Dictionary<string, object?>>, ChallengeHttpResult>>>)UserInfo);
+        connect.MapMethods("/userinfo", ["GET", "POST"], (Func<HttpContext, AccountStanding, Task<Results<Ok<Dictionary<string, object?>>, ChallengeHttpResult>>>)UserInfo);
         connect.MapMethods("/authorize", ["GET", "POST"], Authorize);
         return app;
     }
@@ -51,11 +51,18 @@ internal static class ConnectEndpoints
         return Refuse("This grant type is not supported.", Errors.UnsupportedGrantType);
     }
 
-    private static async Task<Results<Ok<Dictionary<string, object?>>, ChallengeHttpResult>> UserInfo(HttpContext context)
+    private static async Task<Results<Ok<Dictionary<string, object?>>, ChallengeHttpResult>> UserInfo(HttpContext context, AccountStanding standing)
     {
         var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         if (result.Principal is not { } principal)
             return TypedResults.Challenge(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        // The server, not the validation handler, reads the token here, so the account is asked here.
+        if (await standing.RefusalAsync(principal.GetClaim(Claims.Subject) ?? "") is { } refusal)
+            return TypedResults.Challenge(new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = refusal,
+            }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 
         var claims = new Dictionary<string, object?>(StringComparer.Ordinal)
         {

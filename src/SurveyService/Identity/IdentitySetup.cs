@@ -19,6 +19,7 @@ internal static class IdentitySetup
         services.AddOptions<OpenIdServerOptions>().BindConfiguration(OpenIdServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInLimitsOptions>().BindConfiguration(SignInLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccountStandingOptions>().BindConfiguration(AccountStandingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var server = configuration.GetSection(OpenIdServerOptions.Section).Get<OpenIdServerOptions>() ?? new();
         var limits = configuration.GetSection(SignInLimitsOptions.Section).Get<SignInLimitsOptions>() ?? new();
 
@@ -66,6 +67,7 @@ internal static class IdentitySetup
             {
                 options.UseLocalServer();
                 options.UseAspNetCore();
+                options.AddEventHandler(AccountStandingChecks.BearerToken);
             });
 
         // Token lifetimes follow the service's clock, so tests (and nothing else) can move time.
@@ -88,6 +90,7 @@ internal static class IdentitySetup
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.Events.OnRedirectToLogin = context => ApiAnswers(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => ApiAnswers(context, StatusCodes.Status403Forbidden);
+                cookie.Events.OnValidatePrincipal = AccountStandingChecks.ValidateCookieAsync;
             });
         services.AddAntiforgery();
         Policies.Add(services.AddAuthorizationBuilder());
@@ -97,6 +100,8 @@ internal static class IdentitySetup
         services.AddScoped<IStartupSeeder, OpenIdClientSeeder>();
         services.AddScoped<IStartupSeeder, BootstrapSecretariat>();
         services.AddScoped<AccountClaims>();
+        services.AddScoped<AccountStanding>();
+        services.AddMemoryCache();
         services.AddScoped<PasswordCheck>();
         services.AddSingleton<SignInThrottle>();
         return services;
