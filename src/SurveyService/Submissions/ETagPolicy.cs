@@ -32,6 +32,14 @@ internal static class ETagPolicy
         : expected.Matches(version) ? null
         : new SubmissionRefusal.ChangedSinceRead(version, Submitting: false);
 
+    /// <summary>
+    /// The same rule as the save is written. A save without If-Match means to create the submission,
+    /// and one that found it already there was refused before writing (<see cref="RefusalToSave"/>):
+    /// a submission there now was created since, by another focal point saving first at the same moment.
+    /// </summary>
+    public static SubmissionRefusal? RefusalToWrite(int? current, ExpectedVersion? expected) =>
+        current is not null && expected is null ? new SubmissionRefusal.CreatedConcurrently() : RefusalToSave(current, expected);
+
     /// <summary>A submit needs no version, but one that names a version submits only that version.</summary>
     public static SubmissionRefusal? RefusalToSubmit(int current, ExpectedVersion? expected) =>
         expected is null || expected.Matches(current) ? null : new SubmissionRefusal.ChangedSinceRead(current, Submitting: true);

@@ -150,7 +150,25 @@ public class ETagPolicyTests
     public void ALaterSaveOfAStaleVersionIsRefusedNamingTheCurrentOne()
     {
         Assert.Equal(new SubmissionRefusal.ChangedSinceRead(3, Submitting: false), ETagPolicy.RefusalToSave(3, ExpectedVersion.Exactly(2)));
-        Assert.Equal(new SubmissionRefusal.ChangedSinceRead(3, Submitting: false), ETagPolicy.RefusalToSave(3, IfMatch("garbage")));
+        Assert.Equal(new SubmissionRefusal.ChangedSinceRead(3, Submitting: false), ETagPolicy.RefusalToSave(3, IfMatch("\"x\"")));
+    }
+
+    // Writing (the same rule, as the save is written)
+
+    [Fact]
+    public void AFirstSaveFindingASubmissionAsItIsWrittenWasBeatenByAnotherFirstSave() =>
+        Assert.IsType<SubmissionRefusal.CreatedConcurrently>(ETagPolicy.RefusalToWrite(1, null));
+
+    [Fact]
+    public void AFirstSaveFindingNoSubmissionAsItIsWrittenIsWritten() => Assert.Null(ETagPolicy.RefusalToWrite(null, null));
+
+    [Fact]
+    public void AsItIsWrittenASaveThatNamesAVersionFollowsTheSaveRule()
+    {
+        Assert.IsType<SubmissionRefusal.NoVersionToMatch>(ETagPolicy.RefusalToWrite(null, ExpectedVersion.Exactly(1)));
+        Assert.Null(ETagPolicy.RefusalToWrite(3, ExpectedVersion.Exactly(3)));
+        Assert.Null(ETagPolicy.RefusalToWrite(3, ExpectedVersion.AnyVersion));
+        Assert.Equal(new SubmissionRefusal.ChangedSinceRead(3, Submitting: false), ETagPolicy.RefusalToWrite(3, ExpectedVersion.Exactly(2)));
     }
 
     // Submitting
