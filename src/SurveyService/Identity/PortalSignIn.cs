@@ -25,7 +25,16 @@ internal static class PortalSignIn
 
     private static async Task<Results<RedirectHttpResult, ContentHttpResult>> SignInAsync(HttpContext context, IAntiforgery antiforgery, PasswordCheck passwords, AccountClaims claims)
     {
-        var form = await context.Request.ReadFormAsync();
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync();
+        }
+        catch (InvalidDataException)
+        {
+            // A NUL (%00) in a field: the form reader refuses the whole form.
+            return Form(context, antiforgery, returnUrl: null, "The form contains a character it cannot carry (a NUL); sign in again.");
+        }
         var returnUrl = form["returnUrl"].ToString();
         // A page, never JSON: the person reads it in a browser.
         if (!await antiforgery.IsRequestValidAsync(context))
