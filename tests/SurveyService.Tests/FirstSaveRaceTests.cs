@@ -12,8 +12,6 @@ namespace SurveyService.Tests;
 /// </summary>
 public sealed class FirstSaveRaceTests
 {
-    private static readonly string? PostgreSqlServer = Environment.GetEnvironmentVariable("SURVEY_TEST_POSTGRES");
-
     [SkippableTheory]
     // Sent, but not yet written: on SQLite the other save queued ahead in the single writer.
     [InlineData("Sqlite", SubmissionCreatedMeanwhile.Moment.BeforeTheWrite)]
@@ -23,13 +21,8 @@ public sealed class FirstSaveRaceTests
     [InlineData("PostgreSql", SubmissionCreatedMeanwhile.Moment.BeforeTheInsert)]
     public async Task FirstSavesOfOneEntityAtTheSameMomentLetOneInAndTellTheOther(string provider, SubmissionCreatedMeanwhile.Moment moment)
     {
-        await using var app = new SurveyApplication();
-        if (provider == "PostgreSql")
-        {
-            Skip.If(string.IsNullOrWhiteSpace(PostgreSqlServer), "SURVEY_TEST_POSTGRES is not set; no PostgreSQL server to test against.");
-            app.Settings["Database:Provider"] = "PostgreSql";
-            app.Settings["ConnectionStrings:Survey"] = $"{PostgreSqlServer};Database=survey_test_{Guid.NewGuid():N}";
-        }
+        await using var on = new OnProvider(provider);
+        var app = on.App;
         var other = new SubmissionCreatedMeanwhile(app);
         app.TestServices = services => services.ConfigureDbContext<SurveyDbContext>(options => options.AddInterceptors(other));
         var consultation = await app.CreateConsultationAsync();

@@ -22,8 +22,6 @@ namespace SurveyService.Tests;
 /// </summary>
 public sealed class TextFieldFuzzTests
 {
-    private static readonly string? PostgreSqlServer = Environment.GetEnvironmentVariable("SURVEY_TEST_POSTGRES");
-
     /// <summary>As they travel in JSON: escapes. The last is half a surrogate pair, which JSON's grammar allows and Unicode does not.</summary>
     private static readonly string[] Escapes = [@"\u0000", @"\u0001", @"\u001F", @"\u007F", @"\uD800"];
 
@@ -32,24 +30,13 @@ public sealed class TextFieldFuzzTests
     /// <summary>Where a body goes, who sends it, and a body the service accepts, for each request type.</summary>
     private sealed record Sample(HttpMethod Method, string Path, HttpClient Sender, object Body);
 
-    private static SurveyApplication Start(string provider)
-    {
-        var app = new SurveyApplication();
-        if (provider == "PostgreSql")
-        {
-            Skip.If(string.IsNullOrWhiteSpace(PostgreSqlServer), "SURVEY_TEST_POSTGRES is not set; no PostgreSQL server to test against.");
-            app.Settings["Database:Provider"] = "PostgreSql";
-            app.Settings["ConnectionStrings:Survey"] = $"{PostgreSqlServer};Database=survey_test_{Guid.NewGuid():N}";
-        }
-        return app;
-    }
-
     [SkippableTheory]
     [InlineData("Sqlite")]
     [InlineData("PostgreSql")]
     public async Task EveryTypedTextRefusesControlCharactersAndHalfSurrogatesNamingTheField(string provider)
     {
-        await using var app = Start(provider);
+        await using var on = new OnProvider(provider);
+        var app = on.App;
         var secretariat = await app.AsSecretariatAsync();
         var analyst = await app.AsAnalystAsync();
         var consultation = await app.CreateConsultationAsync(publish: false);
@@ -172,7 +159,8 @@ public sealed class TextFieldFuzzTests
     [InlineData("PostgreSql")]
     public async Task AnAnswerKeepsEveryControlCharacterItWasTyped(string provider)
     {
-        await using var app = Start(provider);
+        await using var on = new OnProvider(provider);
+        var app = on.App;
         var consultation = await app.CreateConsultationAsync(ConsultationSetup.EveryType);
         var q = await app.QuestionIdsAsync(consultation);
         var respondent = await app.AsRespondentAsync(RespondentCategory.Stakeholder);
@@ -199,7 +187,8 @@ public sealed class TextFieldFuzzTests
     [InlineData("PostgreSql")]
     public async Task ASignInWithAControlCharacterIsRefusedLikeAWrongOne(string provider)
     {
-        await using var app = Start(provider);
+        await using var on = new OnProvider(provider);
+        var app = on.App;
         using var anonymous = app.CreateHttpsClient();
         foreach (var c in new[] { "\u0000", "\u0001", "\u001F", "\u007F" }.Select(Regex.Unescape))
         {
