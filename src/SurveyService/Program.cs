@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Options;
 using SurveyService.Accounts;
@@ -23,6 +24,9 @@ try
     // Kestrel's default of 512 makes the kernel drop the rest until the clients retry, a second
     // or more later. The kernel caps it at net.core.somaxconn.
     builder.Services.Configure<SocketTransportOptions>(builder.Configuration.GetSection("Sockets"));
+    // Kestrel reads its endpoints from the "Kestrel" section by itself, but not its limits: without
+    // this, Kestrel:Limits:MaxRequestBodySize bounded only bodies that declare their length.
+    builder.Services.Configure<KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
     builder.Services.AddSurveyProblems();
     builder.Services.AddSurveyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddSurveyIdentity(builder.Configuration, builder.Environment);

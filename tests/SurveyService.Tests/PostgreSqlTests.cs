@@ -99,30 +99,6 @@ public sealed class PostgreSqlTests : IAsyncLifetime
         Assert.Contains(workbook.Worksheets, s => s.Name == "ii Membership");
     }
 
-    /// <summary>
-    /// Two focal points of one entity save first at the same moment: on PostgreSQL nothing serializes
-    /// them in the process, so the unique index on (consultation, entity) decides. The other one's
-    /// submission is inserted between this save's read and its insert, every time.
-    /// </summary>
-    [SkippableFact]
-    public async Task FirstSavesOfOneEntityAtTheSameMomentLetOneInAndTellTheOtherOnPostgreSql()
-    {
-        var other = new SubmissionCreatedMeanwhile(App);
-        App.TestServices = services => services.ConfigureDbContext<SurveyDbContext>(options => options.AddInterceptors(other));
-        var consultation = await App.CreateConsultationAsync();
-        var q = await App.QuestionIdsAsync(consultation);
-        var respondent = await App.AsRespondentAsync(RespondentCategory.MemberState);
-        other.Arm(consultation, respondent.EntityId);
-
-        var problem = await (await respondent.Client.SaveAsync(consultation, [new { questionId = q["1a"], text = "mine" }]))
-            .AssertProblemAsync(HttpStatusCode.Conflict);
-
-        Assert.Contains("created its submission at the same moment", problem.GetProperty("detail").GetString());
-        Assert.True(other.Inserted);
-        var (kept, _) = await respondent.Client.ReadSubmissionAsync(consultation);
-        Assert.Empty(kept.Answers);
-    }
-
     /// <summary>The same answers, weights and screening analysed on SQLite and on PostgreSQL give the same figures, to the last digit.</summary>
     [SkippableFact]
     public async Task OneConsultationsFiguresAreTheSameOnSqliteAndOnPostgreSql()

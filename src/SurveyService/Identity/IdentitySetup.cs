@@ -66,7 +66,10 @@ internal static class IdentitySetup
             .AddValidation(options =>
             {
                 options.UseLocalServer();
-                options.UseAspNetCore();
+                // Tokens only in the Authorization header (as the API document says): read from a
+                // form, validation would read every form posted, the sign-in page's included, before
+                // the page could answer a form it cannot read; from the query, tokens land in logs.
+                options.UseAspNetCore().DisableAccessTokenExtractionFromBodyForm().DisableAccessTokenExtractionFromQueryString();
                 options.AddEventHandler(AccountStandingChecks.BearerToken);
             });
 

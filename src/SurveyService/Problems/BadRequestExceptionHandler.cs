@@ -6,13 +6,15 @@ namespace SurveyService.Problems;
 
 /// <summary>
 /// Turns request bodies that cannot be read (malformed JSON, an unknown enum name, a number where
-/// text belongs, an oversized body) into problem+json naming the field and what it expects,
-/// instead of a 500 or an empty 400.
+/// text belongs, an oversized body, a form with a NUL) into problem+json naming the field and what
+/// it expects, instead of a 500 or an empty 400.
 /// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is InvalidDataException && context.Request.HasFormContentType)
+            return await UnreadableFormAsync(context, exception);
         if (exception is not BadHttpRequestException bad)
             return false;
 
@@ -31,12 +33,30 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             // The middleware has cleared the endpoint by now; the feature remembers it.
             var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
             var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
-            var message = field == "body"
-                ? "The body is not well-formed JSON: " + json.Message.Split(" Path:")[0]
+            var message = field == "body" ? "The body is not well-formed JSON: " + json.Message.Split(" Path:")[0]
+                : NotUnicode(json) ? "The text is not valid Unicode: an escape of half a surrogate pair (\\uD800 to \\uDFFF) without "
+                    + "the other half, or bytes that are not UTF-8, cannot be stored as text."
                 : Expectation(requestType is null ? null : JsonFieldType.Find(requestType, field));
             problem.Detail = $"{(field == "body" ? "" : $"'{field}': ")}{message}";
             problem.Errors[field] = [message];
         }
+        return await problems.TryWriteAsync(new() { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>
+    /// The form reader refuses a NUL (%00) anywhere in a form, and forms past its limits. Only the
+    /// token endpoint's form reaches here (the sign-in page answers with its own page): its clients
+    /// read OAuth's error fields, so the problem carries them too.
+    /// </summary>
+    private async Task<bool> UnreadableFormAsync(HttpContext context, Exception exception)
+    {
+        var detail = exception.InnerException is InvalidOperationException
+            ? "A form value contains a NUL character (%00), which no field accepts; remove it."
+            : $"The form could not be read: {exception.Message}";
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "The form could not be read.", Detail = detail };
+        problem.Extensions["error"] = "invalid_request";
+        problem.Extensions["error_description"] = detail;
         return await problems.TryWriteAsync(new() { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
@@ -47,6 +67,13 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
                 return json;
         return null;
     }
+
+    /// <summary>
+    /// A string the reader refused for its content, not its type. Told by the reader's message (its
+    /// only sign; .NET ships these messages in English only): a type mismatch fails the same way.
+    /// </summary>
+    private static bool NotUnicode(JsonException json) =>
+        json.InnerException is InvalidOperationException { Message: var message } && message.Contains("UTF-", StringComparison.Ordinal);
 
     private static string Expectation(Type? type)
     {

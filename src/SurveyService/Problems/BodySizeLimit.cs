@@ -2,8 +2,8 @@ namespace SurveyService.Problems;
 
 /// <summary>
 /// Refuses a declared body larger than Kestrel:Limits:MaxRequestBodySize with 413 problem+json
-/// before anything reads it. Kestrel enforces the same key on bodies without a length; this
-/// makes the answer the same behind any server, the test host included.
+/// before anything reads it. Kestrel enforces the same key (bound in Program) on bodies without a
+/// length as they are read; this makes the answer the same behind any server, the test host included.
 /// </summary>
 internal static class BodySizeLimit
 {

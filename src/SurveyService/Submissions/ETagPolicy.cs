@@ -32,27 +32,43 @@ internal static class ETagPolicy
         : expected.Matches(version) ? null
         : new SubmissionRefusal.ChangedSinceRead(version, Submitting: false);
 
+    /// <summary>
+    /// The same rule as the save is written. A save without If-Match means to create the submission,
+    /// and one that found it already there was refused before writing (<see cref="RefusalToSave"/>):
+    /// a submission there now was created since, by another focal point saving first at the same moment.
+    /// </summary>
+    public static SubmissionRefusal? RefusalToWrite(int? current, ExpectedVersion? expected) =>
+        current is not null && expected is null ? new SubmissionRefusal.CreatedConcurrently() : RefusalToSave(current, expected);
+
     /// <summary>A submit needs no version, but one that names a version submits only that version.</summary>
     public static SubmissionRefusal? RefusalToSubmit(int current, ExpectedVersion? expected) =>
         expected is null || expected.Matches(current) ? null : new SubmissionRefusal.ChangedSinceRead(current, Submitting: true);
 
     /// <summary>
-    /// What If-Match expects, or null when the header is absent. Weak and strong tags alike name a
-    /// version; a tag that names no version of ours (or a header that cannot be parsed) matches none.
+    /// Reads If-Match: false when the header is there but is not a list of entity tags (If-Match: 3,
+    /// W/"3, garbage), a client's mistake to be told as such rather than a version that matches none.
+    /// Otherwise <paramref name="expected"/> is null when the header is absent, or what it expects:
+    /// weak and strong tags alike name a version, and a well-formed tag that names no version of ours
+    /// ("x", "03") matches none.
     /// </summary>
-    public static ExpectedVersion? IfMatch(StringValues header)
+    public static bool TryReadIfMatch(StringValues header, out ExpectedVersion? expected)
     {
+        expected = null;
         if (header.Count == 0)
-            return null;
-        // Strict: a list with anything unparseable in it ("garbage, *", "\"2\" \"3\"") expects nothing,
-        // rather than what the lenient parser would keep of it.
+            return true;
+        // Strict: a list with anything unparseable in it ("garbage, *", "\"2\" \"3\"") cannot be read as a
+        // whole, rather than meaning what the lenient parser would keep of it.
         if (!EntityTagHeaderValue.TryParseStrictList(header, out var tags))
-            return new ExpectedVersion(false, []);
+            return false;
         if (tags.Any(t => t.Tag == "*"))
-            return ExpectedVersion.AnyVersion;
+        {
+            expected = ExpectedVersion.AnyVersion;
+            return true;
+        }
         var versions = tags.Select(t => t.Tag.ToString())
             .Select(tag => int.TryParse(tag.Trim('"'), System.Globalization.NumberStyles.None, null, out var version) && For(version) == tag ? version : -1)
             .Where(version => version >= 0);
-        return new ExpectedVersion(false, [.. versions]);
+        expected = new ExpectedVersion(false, [.. versions]);
+        return true;
     }
 }

@@ -47,6 +47,11 @@ internal sealed class SaveAnswers(SurveyDbContext db, PublishedQuestions publish
         if (!errors.IsEmpty)
             return new SaveOutcome.Refused(new SubmissionRefusal.AnswersInvalid(errors.ToDictionary()));
 
+        // Without If-Match the caller means to create the submission: told apart here, before the
+        // write, from a submission that another focal point creates while this save waits to be written.
+        if (expected is null && await SubmissionReads.StateAsync(db, answering.Consultation.Id, answering.Respondent.EntityId) is { } before)
+            return new SaveOutcome.Refused(ETagPolicy.RefusalToSave(before.Version, expected)!);
+
         try
         {
             var outcome = await writer.WriteAsync(db, tx => WriteAsync(tx, answering, [.. answers.Select(a => a!)], changing, expected, now));
@@ -58,8 +63,9 @@ internal sealed class SaveAnswers(SurveyDbContext db, PublishedQuestions publish
         {
             if (!await SubmissionExistsAsync(answering))
                 throw;
-            // Only where first saves are not serialized in this process (SQL Server, PostgreSQL):
-            // the unique index on (consultation, entity) let one of them in.
+            // Where first saves are not serialized in this process (SQL Server, PostgreSQL), two of
+            // them can both find no submission inside their writes: the unique index on
+            // (consultation, entity) let one of them in.
             return new SaveOutcome.Refused(new SubmissionRefusal.CreatedConcurrently());
         }
     }
@@ -69,7 +75,7 @@ internal sealed class SaveAnswers(SurveyDbContext db, PublishedQuestions publish
     {
         var (consultationId, who) = (answering.Consultation.Id, answering.Respondent);
         var existing = await SubmissionReads.StateAsync(tx, consultationId, who.EntityId);
-        if (ETagPolicy.RefusalToSave(existing?.Version, expected) is { } stale)
+        if (ETagPolicy.RefusalToWrite(existing?.Version, expected) is { } stale)
             return Written.Undone<SaveOutcome>(new SaveOutcome.Refused(stale is SubmissionRefusal.ChangedSinceRead changed
                 ? changed with { LastChange = new LastChange(existing!.UpdatedBy, existing.UpdatedAt, existing.IsSubmitted) }
                 : stale));

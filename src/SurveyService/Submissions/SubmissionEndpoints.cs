@@ -18,7 +18,8 @@ internal static class SubmissionEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).AddOpenApiOperationTransformer(VersionHeaders.ETag);
         group.MapPut("", Save).WithName("SaveSubmission")
             .WithSummary("Save answers as a draft, replacing the whole set: answers left out are no longer answered.")
-            .WithDescription("Send If-Match with the last ETag once the submission exists (428 without it, 412 when it is stale).")
+            .WithDescription("Send If-Match with the last ETag once the submission exists (428 without it, 412 when it is stale, "
+                + "400 when it is not an entity tag such as \"3\").")
             .AsAWrite();
         group.MapPatch("", Change).WithName("ChangeSubmission")
             .WithSummary("Change only the answers named; an answer with no text, choices or value clears its question.")
@@ -70,11 +71,13 @@ internal static class SubmissionEndpoints
 
     private static async Task<Results<Ok<SubmissionResponse>, ProblemHttpResult>> Save(Guid id, SaveSubmissionRequest request,
         ClaimsPrincipal user, SaveAnswers saving, HttpContext http) =>
-        Answer(await saving.SaveAsync(Respondent.From(user), id, request.Answers!, ETagPolicy.IfMatch(http.Request.Headers.IfMatch)), http);
+        !ETagPolicy.TryReadIfMatch(http.Request.Headers.IfMatch, out var expected) ? SubmissionProblems.UnreadableIfMatch()
+        : Answer(await saving.SaveAsync(Respondent.From(user), id, request.Answers!, expected), http);
 
     private static async Task<Results<Ok<SubmissionResponse>, ProblemHttpResult>> Change(Guid id, SaveSubmissionRequest request,
         ClaimsPrincipal user, SaveAnswers saving, HttpContext http) =>
-        Answer(await saving.ChangeAsync(Respondent.From(user), id, request.Answers!, ETagPolicy.IfMatch(http.Request.Headers.IfMatch)), http);
+        !ETagPolicy.TryReadIfMatch(http.Request.Headers.IfMatch, out var expected) ? SubmissionProblems.UnreadableIfMatch()
+        : Answer(await saving.ChangeAsync(Respondent.From(user), id, request.Answers!, expected), http);
 
     private static Results<Ok<SubmissionResponse>, ProblemHttpResult> Answer(SaveOutcome outcome, HttpContext http)
     {
@@ -93,7 +96,9 @@ internal static class SubmissionEndpoints
     private static async Task<Results<Ok<SubmitResponse>, ProblemHttpResult>> Submit(Guid id, ClaimsPrincipal user, SubmitAnswers submitting,
         HttpContext http)
     {
-        var outcome = await submitting.SubmitAsync(Respondent.From(user), id, ETagPolicy.IfMatch(http.Request.Headers.IfMatch));
+        if (!ETagPolicy.TryReadIfMatch(http.Request.Headers.IfMatch, out var expected))
+            return SubmissionProblems.UnreadableIfMatch();
+        var outcome = await submitting.SubmitAsync(Respondent.From(user), id, expected);
         switch (outcome)
         {
             case SubmitOutcome.Submitted(var version, var submissionVersion, _):

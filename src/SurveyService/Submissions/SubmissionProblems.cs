@@ -45,6 +45,12 @@ internal static class SubmissionProblems
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "A refusal without its problem."),
     };
 
+    /// <summary>If-Match that is not a list of entity tags: a client's mistake, not a version that matches none (that is 412).</summary>
+    public static ProblemHttpResult UnreadableIfMatch() => TypedResults.Problem(
+        "If-Match must name the version you edited as the ETag the service sent, quotes included: If-Match: \"3\" "
+        + "(or If-Match: * for whichever version is saved). Nothing was saved or submitted.",
+        statusCode: StatusCodes.Status400BadRequest, title: "The If-Match header cannot be read.");
+
     private static ProblemHttpResult PreconditionFailed(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "The submission has changed.");
 }

@@ -5,7 +5,12 @@ namespace SurveyService.Rules.Tests.Submissions;
 
 public class ETagPolicyTests
 {
-    private static ExpectedVersion? IfMatch(params string[] values) => ETagPolicy.IfMatch(new StringValues(values));
+    /// <summary>What a readable header expects (asserting that it can be read).</summary>
+    private static ExpectedVersion? IfMatch(params string[] values)
+    {
+        Assert.True(ETagPolicy.TryReadIfMatch(new StringValues(values), out var expected), $"If-Match: {string.Join(", ", values)} could not be read.");
+        return expected;
+    }
 
     // The ETag
 
@@ -27,7 +32,11 @@ public class ETagPolicyTests
     // If-Match
 
     [Fact]
-    public void NoIfMatchHeaderIsNoExpectation() => Assert.Null(ETagPolicy.IfMatch(StringValues.Empty));
+    public void NoIfMatchHeaderIsNoExpectation()
+    {
+        Assert.True(ETagPolicy.TryReadIfMatch(StringValues.Empty, out var expected));
+        Assert.Null(expected);
+    }
 
     [Fact]
     public void IfMatchStarExpectsAnyVersion()
@@ -65,20 +74,21 @@ public class ETagPolicyTests
     [Theory]
     [InlineData("3")]       // not quoted: not an entity tag
     [InlineData("\"3")]     // unterminated
+    [InlineData("W/\"x")]   // a weak tag, unterminated
     [InlineData("garbage")]
     [InlineData("")]
     [InlineData("garbage, *")]          // an unparseable item spoils the whole list, the star included
     [InlineData("\"2\" \"3\"")]          // two tags without a comma
     [InlineData("\"3\", garbage")]
-    public void AHeaderThatCannotBeParsedMatchesNoVersion(string header)
+    public void AHeaderThatIsNotAListOfEntityTagsCannotBeRead(string header)
     {
-        var expected = IfMatch(header);
-
-        Assert.NotNull(expected);
-        Assert.False(expected.Any);
-        Assert.Empty(expected.Versions);
-        Assert.False(expected.Matches(3));
+        Assert.False(ETagPolicy.TryReadIfMatch(new StringValues(header), out var expected));
+        Assert.Null(expected);
     }
+
+    [Fact]
+    public void AnUnreadableHeaderAmongReadableOnesSpoilsTheWhole() =>
+        Assert.False(ETagPolicy.TryReadIfMatch(new StringValues(["\"2\"", "3"]), out _));
 
     [Theory]
     [InlineData("\"x\"")]
@@ -115,7 +125,7 @@ public class ETagPolicyTests
     public void AFirstSaveThatNamesAVersionIsRefusedForThereIsNone()
     {
         Assert.IsType<SubmissionRefusal.NoVersionToMatch>(ETagPolicy.RefusalToSave(null, ExpectedVersion.Exactly(1)));
-        Assert.IsType<SubmissionRefusal.NoVersionToMatch>(ETagPolicy.RefusalToSave(null, IfMatch("garbage")));
+        Assert.IsType<SubmissionRefusal.NoVersionToMatch>(ETagPolicy.RefusalToSave(null, IfMatch("\"x\"")));
     }
 
     [Fact]
@@ -140,7 +150,25 @@ public class ETagPolicyTests
     public void ALaterSaveOfAStaleVersionIsRefusedNamingTheCurrentOne()
     {
         Assert.Equal(new SubmissionRefusal.ChangedSinceRead(3, Submitting: false), ETagPolicy.RefusalToSave(3, ExpectedVersion.Exactly(2)));
-        Assert.Equal(new SubmissionRefusal.ChangedSinceRead(3, Submitting: false), ETagPolicy.RefusalToSave(3, IfMatch("garbage")));
+        Assert.Equal(new SubmissionRefusal.ChangedSinceRead(3, Submitting: false), ETagPolicy.RefusalToSave(3, IfMatch("\"x\"")));
+    }
+
+    // Writing (the same rule, as the save is written)
+
+    [Fact]
+    public void AFirstSaveFindingASubmissionAsItIsWrittenWasBeatenByAnotherFirstSave() =>
+        Assert.IsType<SubmissionRefusal.CreatedConcurrently>(ETagPolicy.RefusalToWrite(1, null));
+
+    [Fact]
+    public void AFirstSaveFindingNoSubmissionAsItIsWrittenIsWritten() => Assert.Null(ETagPolicy.RefusalToWrite(null, null));
+
+    [Fact]
+    public void AsItIsWrittenASaveThatNamesAVersionFollowsTheSaveRule()
+    {
+        Assert.IsType<SubmissionRefusal.NoVersionToMatch>(ETagPolicy.RefusalToWrite(null, ExpectedVersion.Exactly(1)));
+        Assert.Null(ETagPolicy.RefusalToWrite(3, ExpectedVersion.Exactly(3)));
+        Assert.Null(ETagPolicy.RefusalToWrite(3, ExpectedVersion.AnyVersion));
+        Assert.Equal(new SubmissionRefusal.ChangedSinceRead(3, Submitting: false), ETagPolicy.RefusalToWrite(3, ExpectedVersion.Exactly(2)));
     }
 
     // Submitting

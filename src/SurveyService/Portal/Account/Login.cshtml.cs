@@ -18,26 +18,31 @@ namespace SurveyService.Portal.Account;
 [EnableRateLimiting(SignInRateLimit.Policy)]
 internal sealed class LoginModel(PasswordCheck passwords, AccountClaims claims, IAntiforgery antiforgery, IStringLocalizer<PortalText> t) : PageModel
 {
-    [BindProperty]
     public string? Email { get; set; }
 
-    [BindProperty]
-    public string? Password { get; set; }
-
-    [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
     public string? Error { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // Read here rather than bound, so a form the reader refuses (a NUL in a field) is answered with the page, not a 500.
+        IFormCollection form;
+        try
+        {
+            form = await Request.ReadFormAsync();
+        }
+        catch (InvalidDataException)
+        {
+            return Refused(t["The form contains a character it cannot carry; sign in again."], StatusCodes.Status400BadRequest);
+        }
+        Email = form["email"].ToString();
+        ReturnUrl = form["returnUrl"].ToString();
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
             return Refused(t["The sign-in form expired; sign in again."], StatusCodes.Status400BadRequest);
-        var (user, refusal) = await passwords.VerifyAsync(Email ?? "", Password ?? "", HttpContext.Connection.RemoteIpAddress?.ToString());
+        var (user, refusal) = await passwords.VerifyAsync(Email, form["password"].ToString(), HttpContext.Connection.RemoteIpAddress?.ToString());
         if (user is null)
             return Refused(refusal!.WaitSeconds > 0
                 ? t["Too many wrong passwords for this account from your address; try again in {0} seconds.", refusal.WaitSeconds]
@@ -52,7 +57,6 @@ internal sealed class LoginModel(PasswordCheck passwords, AccountClaims claims, 
     private PageResult Refused(string error, int status)
     {
         Error = error;
-        Password = null;
         Response.StatusCode = status;
         return Page();
     }
