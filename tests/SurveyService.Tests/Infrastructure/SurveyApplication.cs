@@ -40,8 +40,8 @@ public class SurveyApplication : WebApplicationFactory<Program>
         };
     }
 
-    /// <summary>Starts at the real present; tests move it forward.</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>Starts at the real present; tests move it forward. Several hosts of one service may share one.</summary>
+    public FakeTimeProvider Clock { get; init; } = new(DateTimeOffset.UtcNow);
 
     public string DataDirectory => _directory;
 
