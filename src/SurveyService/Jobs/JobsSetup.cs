@@ -21,7 +21,7 @@ internal static class JobsSetup
         // Storage and activator are this host's own, registered before AddHangfire (which only
         // adds them if absent): Hangfire's static defaults would be shared by every host in a process.
         var kind = Kind(jobs.Storage, database.Provider);
-        services.AddSingleton<JobStorage>(_ => CreateStorage(kind, connectionString));
+        services.AddSingleton<JobStorage>(_ => CreateStorage(kind, connectionString, jobs));
         // The schema is installed after the database exists (a start-up step), not when the storage
         // is first resolved, which happens before migrations have created the database.
         if (kind != JobStorageKind.InMemory)
@@ -57,13 +57,13 @@ internal static class JobsSetup
             _ => JobStorageKind.InMemory,
         };
 
-    private static JobStorage CreateStorage(JobStorageKind kind, string? connectionString) => kind switch
+    private static JobStorage CreateStorage(JobStorageKind kind, string? connectionString, JobsOptions jobs) => kind switch
     {
         // Entries kept a week rather than three hours, so the dashboard still shows last night's closes.
         JobStorageKind.InMemory => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) }),
         JobStorageKind.SqlServer => new SqlServerStorage(Required(connectionString, kind), new SqlServerStorageOptions
         {
-            SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+            SlidingInvisibilityTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
             QueuePollInterval = TimeSpan.Zero,
             UseRecommendedIsolationLevel = true,
             DisableGlobalLocks = true,
@@ -71,7 +71,14 @@ internal static class JobsSetup
         }),
         JobStorageKind.PostgreSql => new PostgreSqlStorage(
             new NpgsqlConnectionFactory(Required(connectionString, kind), new PostgreSqlStorageOptions()),
-            new PostgreSqlStorageOptions { UseSlidingInvisibilityTimeout = true, InvisibilityTimeout = TimeSpan.FromMinutes(5), EnableLongPolling = true, PrepareSchemaIfNecessary = false }),
+            new PostgreSqlStorageOptions
+            {
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
+                QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollSeconds),
+                EnableLongPolling = true,
+                PrepareSchemaIfNecessary = false,
+            }),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
