@@ -123,6 +123,9 @@ public sealed class PostgreSqlTests : IAsyncLifetime
         Assert.Empty(kept.Answers);
     }
 
+    [SkippableFact]
+    public Task AnswersTheCompileCannotPlaceAreReportedOnPostgreSql() => CompileIntegrity.AnswersTheCompileCannotPlaceAreReportedAsync(App);
+
     /// <summary>The same answers, weights and screening analysed on SQLite and on PostgreSQL give the same figures, to the last digit.</summary>
     [SkippableFact]
     public async Task OneConsultationsFiguresAreTheSameOnSqliteAndOnPostgreSql()

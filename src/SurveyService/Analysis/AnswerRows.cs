@@ -28,6 +28,8 @@ internal sealed class AnswerRows(SurveyDbContext db, Guid consultationId)
         join a in db.SubmittedAnswers.AsNoTracking() on s.LatestSubmittedVersionId equals (Guid?)a.SubmittedVersionId
         join e in db.Entities.AsNoTracking() on s.EntityId equals e.Id
         join q in db.Questions.AsNoTracking() on a.QuestionId equals q.Id
+        // Only this consultation's questions: the sheets look each answer's question up among them.
+        where q.ConsultationId == consultationId
         select new Joined { Answer = a, Entity = e, Question = q };
 
     /// <summary>What the figures are made of: related answers only, without their text.</summary>
