@@ -8,11 +8,26 @@ using SurveyService.Tests.Infrastructure;
 namespace SurveyService.Tests;
 
 /// <summary>
-/// What a compile meets in what it reads: answers stored before today's checks. Here on SQLite; PostgreSqlTests runs
+/// What a compile meets while it runs and what it reads: a screening or a request to compile made
+/// in its middle, and answers stored before today's checks. Here on SQLite; PostgreSqlTests runs
 /// the same cases (<see cref="CompileIntegrity"/>) on PostgreSQL.
 /// </summary>
 public sealed class CompileIntegrityTests
 {
+    [Fact]
+    public async Task ARecompileAskedForDuringACompileFollowsItAndTheReadyAnalysisHasTheScreening()
+    {
+        await using var app = new SurveyApplication();
+        await CompileIntegrity.ARecompileAskedForDuringACompileFollowsItAsync(app);
+    }
+
+    [Fact]
+    public async Task AScreeningMadeWhileACompileRunsIsInNeitherItsFiguresNorItsRows()
+    {
+        await using var app = new SurveyApplication();
+        await CompileIntegrity.AScreeningMadeWhileACompileRunsIsInNeitherItsFiguresNorItsRowsAsync(app);
+    }
+
     [Fact]
     public async Task AnswersTheCompileCannotPlaceAreReportedAndTheAnalysisIsStillReady()
     {
@@ -24,6 +39,65 @@ public sealed class CompileIntegrityTests
 /// <summary>The cases of <see cref="CompileIntegrityTests"/>, each on an application of the caller's provider.</summary>
 public static class CompileIntegrity
 {
+    public static async Task ARecompileAskedForDuringACompileFollowsItAsync(SurveyApplication app)
+    {
+        var held = new CompileHeldAtTheRows();
+        held.Register(app);
+        var analyst = await app.AsAnalystAsync();
+        var closed = await app.CloseWithAnswersAsync(2);
+        await held.ReachedAsync();
+        try
+        {
+            await ScreenOutAsync(analyst, closed, "answer 1");
+            await (await analyst.PostAsync($"/api/consultations/{closed.Id}/analysis", null)).ReadAsAsync<AnalysisStatusResponse>(HttpStatusCode.Accepted);
+        }
+        finally
+        {
+            held.Release();
+        }
+
+        var analysis = await analyst.WaitForAnalysisAsync(closed.Id);
+        var summary = await (await analyst.GetAsync($"/api/consultations/{closed.Id}/analysis/summary")).ReadAsAsync<AnalysisSummary>();
+        Assert.Equal(2, analysis.Attempts);
+        Assert.Equal(1, summary.ScreenedOut);
+        Assert.Equal(1, summary.Questions.Single(q => q.Code == "3a").Respondents.Total);
+        var (workbook, _) = await analyst.DownloadWorkbookAsync(closed.Id);
+        using var _ = workbook;
+        Assert.Contains("1 answers screened out", CompiledFrom(workbook));
+        Assert.Equal(["answer 1"], ScreenedOutAnswers(workbook));
+        Assert.Equal(["answer 0"], ResponsesTexts(workbook));
+    }
+
+    public static async Task AScreeningMadeWhileACompileRunsIsInNeitherItsFiguresNorItsRowsAsync(SurveyApplication app)
+    {
+        var held = new CompileHeldAtTheRows();
+        held.Register(app);
+        var analyst = await app.AsAnalystAsync();
+        var closed = await app.CloseWithAnswersAsync(2);
+        await held.ReachedAsync();
+        try
+        {
+            // Committed after the figures were read and before a single row is: a writer is not kept waiting by the compile.
+            await ScreenOutAsync(analyst, closed, "answer 1");
+        }
+        finally
+        {
+            held.Release();
+        }
+
+        await analyst.WaitForAnalysisAsync(closed.Id);
+        var summary = await (await analyst.GetAsync($"/api/consultations/{closed.Id}/analysis/summary")).ReadAsAsync<AnalysisSummary>();
+        var (workbook, _) = await analyst.DownloadWorkbookAsync(closed.Id);
+        using var _ = workbook;
+        // The compile read the answers as they were when it began, its rows as well as its figures.
+        Assert.Equal(0, summary.ScreenedOut);
+        Assert.Contains("0 answers screened out", CompiledFrom(workbook));
+        Assert.Empty(ScreenedOutAnswers(workbook));
+        Assert.Equal(["answer 0", "answer 1"], ResponsesTexts(workbook).Order());
+        var screened = await (await analyst.GetAsync($"/api/consultations/{closed.Id}/answers?related=false")).ReadAsAsync<AnswerPage>();
+        Assert.Equal(1, screened.Total);
+    }
+
     public static async Task AnswersTheCompileCannotPlaceAreReportedAsync(SurveyApplication app)
     {
         var analyst = await app.AsAnalystAsync();
@@ -91,8 +165,22 @@ public static class CompileIntegrity
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.Category, (RespondentCategory)42));
     }
 
+    private static async Task ScreenOutAsync(HttpClient analyst, ClosedWithAnswers closed, string text)
+    {
+        var answers = await (await analyst.GetAsync($"/api/consultations/{closed.Id}/answers?questionId={closed.Questions["3a"]}")).ReadAsAsync<AnswerPage>();
+        var answer = answers.Items.Single(a => a.Text == text);
+        (await analyst.PutAsJsonAsync($"/api/consultations/{closed.Id}/answers/{answer.Id}/screening", new { related = false, reason = "Off topic" }))
+            .EnsureSuccessStatusCode();
+    }
+
     private static string CompiledFrom(XLWorkbook workbook) =>
         workbook.Worksheet("Overview").CellsUsed().Single(c => c.GetString() == "Compiled from").CellRight().GetString();
+
+    private static string[] ScreenedOutAnswers(XLWorkbook workbook) =>
+        [.. workbook.Worksheet("Screened out").RowsUsed().Skip(1).Select(r => r.Cell(9).GetString())];
+
+    private static string[] ResponsesTexts(XLWorkbook workbook) =>
+        [.. workbook.Worksheet("Responses").Tables.Single().DataRange.Rows().Select(r => r.Cell(12).GetString())];
 
     private static (string Code, string Why, int Answers)[] NotInTheFigures(IXLWorksheet overview)
     {

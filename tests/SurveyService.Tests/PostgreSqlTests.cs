@@ -124,6 +124,13 @@ public sealed class PostgreSqlTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public Task ARecompileAskedForDuringACompileFollowsItOnPostgreSql() => CompileIntegrity.ARecompileAskedForDuringACompileFollowsItAsync(App);
+
+    [SkippableFact]
+    public Task AScreeningMadeWhileACompileRunsIsInNeitherItsFiguresNorItsRowsOnPostgreSql() =>
+        CompileIntegrity.AScreeningMadeWhileACompileRunsIsInNeitherItsFiguresNorItsRowsAsync(App);
+
+    [SkippableFact]
     public Task AnswersTheCompileCannotPlaceAreReportedOnPostgreSql() => CompileIntegrity.AnswersTheCompileCannotPlaceAreReportedAsync(App);
 
     /// <summary>The same answers, weights and screening analysed on SQLite and on PostgreSQL give the same figures, to the last digit.</summary>

@@ -26,11 +26,20 @@ internal static class AnalysisBuilder
 
     private static readonly QuestionTier?[] Scopes = [null, QuestionTier.MemberStates, QuestionTier.Membership, QuestionTier.Open];
 
-    // progress is called between stages (never while rows stream) with what comes next and the share done.
-    public static async Task<CompiledAnalysis> BuildAsync(SurveyDbContext db, Guid consultationId, DateTime generatedAt, int maxRowsPerSheet,
-        Func<string, int, Task>? progress = null)
+    /// <summary>
+    /// Reads the figures and streams the rows in one snapshot (<see cref="ReadSnapshot"/>), so a
+    /// screening or a submit made meanwhile is in both or in neither: the Overview never says "0
+    /// screened out" above a Screened out sheet that lists one. progress is called between stages
+    /// (never while rows stream) with what comes next and the share done; it must write through
+    /// another context than db, whose connection holds the snapshot.
+    /// </summary>
+    public static Task<CompiledAnalysis> BuildAsync(SurveyDbContext db, Guid consultationId, DateTime generatedAt, int maxRowsPerSheet,
+        Func<string, int, Task>? progress = null) =>
+        ReadSnapshot.RunAsync(db, () => BuildInSnapshotAsync(db, consultationId, generatedAt, maxRowsPerSheet, progress ?? ((_, _) => Task.CompletedTask)));
+
+    private static async Task<CompiledAnalysis> BuildInSnapshotAsync(SurveyDbContext db, Guid consultationId, DateTime generatedAt, int maxRowsPerSheet,
+        Func<string, int, Task> progress)
     {
-        progress ??= (_, _) => Task.CompletedTask;
         await progress("Reading answers and computing figures", 5);
         var input = await ReadInputAsync(db, consultationId, generatedAt);
         var workbooks = new Dictionary<string, string>();
