@@ -63,6 +63,16 @@ public class AnswerPlacementTests
     }
 
     [Fact]
+    public void AChoiceQuestionStoredWithoutOptionsListsNoneAndPlacesNoChoice()
+    {
+        var bare = Make.Question("b", type: QuestionType.SingleChoice);
+        bare.Options = null!;
+
+        Assert.Empty(AnswerPlacement.OptionsOf(bare)!);
+        Assert.Equal(NotAnOption, Reason(bare, ["Yes"]));
+    }
+
+    [Fact]
     public void ASingleChoiceWithTwoDifferentChoicesIsNotPlacedButTheSameOneTwiceIs()
     {
         Assert.Equal(SeveralChoices, Reason(Single, ["Yes", "No"]));
@@ -76,6 +86,7 @@ public class AnswerPlacementTests
         Assert.Equal(NoWeight, Reason(Single, ["Yes"], weights: new() { [MemberState] = CategoryWeights.MaxWeight + 1 }));
         Assert.Equal(NoWeight, Reason(Single, ["Yes"], weights: new() { [MemberState] = -1m }));
         Assert.Null(Reason(Single, ["Yes"], weights: new() { [MemberState] = 0m }));
+        Assert.Null(Reason(Single, ["Yes"], weights: new() { [MemberState] = CategoryWeights.MaxWeight }));
         Assert.Equal(2m, AnswerPlacement.Place(Single, Weights, Stakeholder, ["No"], null).Weight);
     }
 
