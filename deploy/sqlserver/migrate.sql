@@ -699,3 +699,42 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124175323_CompileRequests'
+)
+BEGIN
+    ALTER TABLE [Analyses] ADD [CompiledRequest] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124175323_CompileRequests'
+)
+BEGIN
+    ALTER TABLE [Analyses] ADD [Requested] int NOT NULL DEFAULT 0;
+END;
+
+COMMIT;
+GO
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124175323_CompileRequests'
+)
+BEGIN
+    ALTER DATABASE CURRENT SET ALLOW_SNAPSHOT_ISOLATION ON;
+END;
+GO
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124175323_CompileRequests'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124175323_CompileRequests', N'10.0.14');
+END;
+GO
+

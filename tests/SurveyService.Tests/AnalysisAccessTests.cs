@@ -8,26 +8,20 @@ namespace SurveyService.Tests;
 /// <summary>Who may read and change an analysis, and the answers that bad requests get.</summary>
 public sealed class AnalysisAccessTests
 {
-    private static async Task<(SurveyApplication App, Guid Id, Dictionary<string, Guid> Questions)> ClosedAsync(int submissions, Action<SurveyApplication>? configure = null)
+    /// <summary>Each submission answers 3a with a text and 3c with a value.</summary>
+    private static async Task<(SurveyApplication App, Guid Id)> ClosedAsync(int submissions, Action<SurveyApplication>? configure = null)
     {
         var app = new SurveyApplication();
         configure?.Invoke(app);
-        var id = await app.CreateConsultationAsync(ConsultationSetup.EveryType);
-        var q = await app.QuestionIdsAsync(id);
-        for (var i = 0; i < submissions; i++)
-        {
-            var respondent = await app.AsRespondentAsync(RespondentCategory.MemberState);
-            (await respondent.Client.SaveAsync(id, [new { questionId = q["3a"], text = $"answer {i}" }, new { questionId = q["3c"], value = 1 + i % 5 }])).EnsureSuccessStatusCode();
-            (await respondent.Client.SubmitAsync(id)).EnsureSuccessStatusCode();
-        }
-        await (await (await app.AsSecretariatAsync()).PostAsync($"/api/consultations/{id}/close", null)).ReadAsAsync<AnalysisStatusResponse>(HttpStatusCode.Accepted);
-        return (app, id, q);
+        var closed = await app.CloseWithAnswersAsync(submissions, questions: ConsultationSetup.EveryType,
+            answers: (q, i) => [new { questionId = q["3a"], text = $"answer {i}" }, new { questionId = q["3c"], value = 1 + i % 5 }]);
+        return (app, closed.Id);
     }
 
     [Fact]
     public async Task OnlyAnalystsDownloadScreenAndRecompile()
     {
-        var (app, id, _) = await ClosedAsync(1);
+        var (app, id) = await ClosedAsync(1);
         await using var _app = app;
         var respondent = await app.AsRespondentAsync(RespondentCategory.MemberState);
         var secretariat = await app.AsSecretariatAsync();
@@ -48,7 +42,7 @@ public sealed class AnalysisAccessTests
     [Fact]
     public async Task BadAnalysisRequestsGetClearAnswers()
     {
-        var (app, id, _) = await ClosedAsync(1);
+        var (app, id) = await ClosedAsync(1);
         await using var _app = app;
         var analyst = await app.AsAnalystAsync();
         await analyst.WaitForAnalysisAsync(id);
@@ -81,7 +75,7 @@ public sealed class AnalysisAccessTests
     [Fact]
     public async Task AnswersArePagedAndScreeningIsReversible()
     {
-        var (app, id, q) = await ClosedAsync(3);
+        var (app, id) = await ClosedAsync(3);
         await using var _app = app;
         var analyst = await app.AsAnalystAsync();
 
@@ -105,7 +99,7 @@ public sealed class AnalysisAccessTests
     [Fact]
     public async Task SheetsContinueOnANextSheetAtTheRowLimit()
     {
-        var (app, id, _) = await ClosedAsync(12, a => a.Settings["Analysis:MaxRowsPerSheet"] = "10");
+        var (app, id) = await ClosedAsync(12, a => a.Settings["Analysis:MaxRowsPerSheet"] = "10");
         await using var _app = app;
         var analyst = await app.AsAnalystAsync();
         await analyst.WaitForAnalysisAsync(id);
@@ -141,7 +135,7 @@ public sealed class AnalysisAccessTests
     [Fact]
     public async Task AnAnswerIsScreenedOnlyThroughItsOwnConsultation()
     {
-        var (app, id, _) = await ClosedAsync(1);
+        var (app, id) = await ClosedAsync(1);
         await using var _app = app;
         var another = await app.CreateConsultationAsync(ConsultationSetup.EveryType);
         var analyst = await app.AsAnalystAsync();

@@ -107,12 +107,8 @@ public sealed class ClosingTests
     public async Task CompilingAgainReplacesTheResultAndNeverDuplicatesIt()
     {
         await using var app = new SurveyApplication();
-        var id = await app.CreateConsultationAsync();
-        var q = await app.QuestionIdsAsync(id);
-        var respondent = await app.AsRespondentAsync(RespondentCategory.SectorMember);
-        (await respondent.Client.SaveAsync(id, [new { questionId = q["2a"], choices = new[] { "No" } }])).EnsureSuccessStatusCode();
-        (await respondent.Client.SubmitAsync(id)).EnsureSuccessStatusCode();
-        await (await (await app.AsSecretariatAsync()).PostAsync($"/api/consultations/{id}/close", null)).ReadAsAsync<AnalysisStatusResponse>(HttpStatusCode.Accepted);
+        var id = (await app.CloseWithAnswersAsync(category: RespondentCategory.SectorMember,
+            answers: (q, _) => [new { questionId = q["2a"], choices = new[] { "No" } }])).Id;
         var analyst = await app.AsAnalystAsync();
         await analyst.WaitForAnalysisAsync(id);
         var first = await (await analyst.GetAsync($"/api/consultations/{id}/analysis/summary")).ReadAsAsync<AnalysisSummary>();

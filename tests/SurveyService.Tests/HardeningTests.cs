@@ -53,15 +53,10 @@ public sealed class HardeningTests(SurveyApplication app) : IClassFixture<Survey
     [Fact]
     public async Task APageFarPastTheEndIsEmptyNotTheFirstPageAgain()
     {
-        var id = await app.CreateConsultationAsync();
-        var q = await app.QuestionIdsAsync(id);
-        var respondent = await app.AsRespondentAsync(RespondentCategory.MemberState);
-        (await respondent.Client.SaveAsync(id, [new { questionId = q["3a"], text = "an answer" }])).EnsureSuccessStatusCode();
-        (await respondent.Client.SubmitAsync(id)).EnsureSuccessStatusCode();
-        await (await (await app.AsSecretariatAsync()).PostAsync($"/api/consultations/{id}/close", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+        var closed = await app.CloseWithAnswersAsync();
         var analyst = await app.AsAnalystAsync();
 
-        var far = await (await analyst.GetAsync($"/api/consultations/{id}/answers?page={int.MaxValue}&pageSize=500")).ReadAsAsync<AnswerPage>();
+        var far = await (await analyst.GetAsync($"/api/consultations/{closed.Id}/answers?page={int.MaxValue}&pageSize=500")).ReadAsAsync<AnswerPage>();
 
         Assert.Equal(1, far.Total);
         Assert.Empty(far.Items);
@@ -123,17 +118,12 @@ public sealed class WorkbookTextTests
     public async Task AnAnswerIsWrittenSoThatExcelShowsItExactlyAsTyped()
     {
         await using var app = new SurveyApplication();
-        var id = await app.CreateConsultationAsync();
-        var q = await app.QuestionIdsAsync(id);
-        var respondent = await app.AsRespondentAsync(RespondentCategory.MemberState);
         const string typed = "first line\rsecond _x0041_ stays as typed";
-        (await respondent.Client.SaveAsync(id, [new { questionId = q["3a"], text = typed }])).EnsureSuccessStatusCode();
-        (await respondent.Client.SubmitAsync(id)).EnsureSuccessStatusCode();
-        await (await (await app.AsSecretariatAsync()).PostAsync($"/api/consultations/{id}/close", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+        var closed = await app.CloseWithAnswersAsync(answers: (q, _) => [new { questionId = q["3a"], text = typed }]);
         var analyst = await app.AsAnalystAsync();
-        await analyst.WaitForAnalysisAsync(id);
+        await analyst.WaitForAnalysisAsync(closed.Id);
 
-        var (workbook, bytes) = await analyst.DownloadWorkbookAsync(id);
+        var (workbook, bytes) = await analyst.DownloadWorkbookAsync(closed.Id);
         using var _ = workbook;
         using var package = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
         var sheets = package.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal))

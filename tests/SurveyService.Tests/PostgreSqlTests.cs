@@ -99,6 +99,16 @@ public sealed class PostgreSqlTests : IAsyncLifetime
         Assert.Contains(workbook.Worksheets, s => s.Name == "ii Membership");
     }
 
+    [SkippableFact]
+    public Task ARecompileAskedForDuringACompileFollowsItOnPostgreSql() => CompileIntegrity.ARecompileAskedForDuringACompileFollowsItAsync(App);
+
+    [SkippableFact]
+    public Task AScreeningMadeWhileACompileRunsIsInNeitherItsFiguresNorItsRowsOnPostgreSql() =>
+        CompileIntegrity.AScreeningMadeWhileACompileRunsIsInNeitherItsFiguresNorItsRowsAsync(App);
+
+    [SkippableFact]
+    public Task AnswersTheCompileCannotPlaceAreReportedOnPostgreSql() => CompileIntegrity.AnswersTheCompileCannotPlaceAreReportedAsync(App);
+
     /// <summary>The same answers, weights and screening analysed on SQLite and on PostgreSQL give the same figures, to the last digit.</summary>
     [SkippableFact]
     public async Task OneConsultationsFiguresAreTheSameOnSqliteAndOnPostgreSql()

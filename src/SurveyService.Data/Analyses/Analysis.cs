@@ -19,6 +19,16 @@ public sealed class Analysis
     public Guid ConsultationId { get; init; }
     public AnalysisStatus Status { get; set; }
     public DateTime RequestedAt { get; set; }
+
+    /// <summary>
+    /// Every request to compile counts one, also one made while a compile runs: a compile records
+    /// the count it started from (<see cref="CompiledRequest"/>), so when it ends with a later
+    /// request counted, that request's screening may be missing and another compile follows.
+    /// </summary>
+    public int Requested { get; set; }
+
+    /// <summary>The request count when the running (or last) compile claimed the analysis; its snapshot holds everything requested up to it.</summary>
+    public int CompiledRequest { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? GeneratedAt { get; set; }
     public int Attempts { get; set; }

@@ -468,6 +468,9 @@ namespace SurveyService.Migrations.PostgreSql.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CompiledRequest")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Error")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -476,6 +479,9 @@ namespace SurveyService.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Requested")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("RequestedAt")

@@ -472,6 +472,9 @@ namespace SurveyService.Migrations.SqlServer.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<int>("CompiledRequest")
+                        .HasColumnType("int");
+
                     b.Property<string>("Error")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -480,6 +483,9 @@ namespace SurveyService.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<int>("Progress")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Requested")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("RequestedAt")

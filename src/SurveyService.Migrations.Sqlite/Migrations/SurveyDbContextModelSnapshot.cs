@@ -456,6 +456,9 @@ namespace SurveyService.Migrations.Sqlite.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CompiledRequest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Error")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -464,6 +467,9 @@ namespace SurveyService.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requested")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RequestedAt")

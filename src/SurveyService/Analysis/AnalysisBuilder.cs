@@ -26,11 +26,20 @@ internal static class AnalysisBuilder
 
     private static readonly QuestionTier?[] Scopes = [null, QuestionTier.MemberStates, QuestionTier.Membership, QuestionTier.Open];
 
-    // progress is called between stages (never while rows stream) with what comes next and the share done.
-    public static async Task<CompiledAnalysis> BuildAsync(SurveyDbContext db, Guid consultationId, DateTime generatedAt, int maxRowsPerSheet,
-        Func<string, int, Task>? progress = null)
+    /// <summary>
+    /// Reads the figures and streams the rows in one snapshot (<see cref="ReadSnapshot"/>), so a
+    /// screening or a submit made meanwhile is in both or in neither: the Overview never says "0
+    /// screened out" above a Screened out sheet that lists one. progress is called between stages
+    /// (never while rows stream) with what comes next and the share done; it must write through
+    /// another context than db, whose connection holds the snapshot.
+    /// </summary>
+    public static Task<CompiledAnalysis> BuildAsync(SurveyDbContext db, Guid consultationId, DateTime generatedAt, int maxRowsPerSheet,
+        Func<string, int, Task>? progress = null) =>
+        ReadSnapshot.RunAsync(db, () => BuildInSnapshotAsync(db, consultationId, generatedAt, maxRowsPerSheet, progress ?? ((_, _) => Task.CompletedTask)));
+
+    private static async Task<CompiledAnalysis> BuildInSnapshotAsync(SurveyDbContext db, Guid consultationId, DateTime generatedAt, int maxRowsPerSheet,
+        Func<string, int, Task> progress)
     {
-        progress ??= (_, _) => Task.CompletedTask;
         await progress("Reading answers and computing figures", 5);
         var input = await ReadInputAsync(db, consultationId, generatedAt);
         var workbooks = new Dictionary<string, string>();
@@ -62,7 +71,9 @@ internal static class AnalysisBuilder
         var weights = CategoryWeights.Of(consultation);
         var rows = new AnswerRows(db, consultationId);
 
-        var shares = new WeightedShares(questions, weights);
+        // A question of a type or tier this version does not know cannot be named in the summary; its answers are counted as unplaced.
+        var listed = questions.Where(q => Enum.IsDefined(q.Type) && Enum.IsDefined(q.Tier)).ToList();
+        var shares = new WeightedShares(listed, weights);
         await foreach (var (questionId, category, choices, value) in rows.ForFiguresAsync())
             shares.Add(questionId, category, choices, value);
 
@@ -71,14 +82,13 @@ internal static class AnalysisBuilder
             .GroupBy(category => category).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         var registered = await db.Entities.AsNoTracking().GroupBy(e => e.Category)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        var screenedOut = await submitted.Join(db.SubmittedAnswers, s => s.LatestSubmittedVersionId, a => (Guid?)a.SubmittedVersionId, (s, a) => a)
-            .Where(a => !a.Related).Join(db.Questions, a => a.QuestionId, q => q.Id, (a, q) => q.Tier)
-            .GroupBy(tier => tier).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var screenedOut = await rows.Latest().Where(j => !j.Answer.Related).GroupBy(j => j.Question.Tier)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         var staff = await db.Users.AsNoTracking().Where(u => u.StaffRole != null)
             .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync();
 
         var summary = new AnalysisSummary(consultationId, new DateTimeOffset(generatedAt, TimeSpan.Zero), weights,
-            respondents.Values.Sum(), screenedOut.Values.Sum(), shares.Summarize());
+            respondents.Values.Sum(), screenedOut.Values.Sum(), shares.Summarize(), shares.Unplaced);
         return new WorkbookInput(consultation, questions, summary, respondents, screenedOut, registered,
             staff.ToDictionary(u => u.Id, u => $"{u.DisplayName} <{u.Email}>"), rows);
     }

@@ -6,6 +6,7 @@ namespace SurveyService.Analysis;
 /// The weighted-share rule (DESIGN.md), counted as answers stream past. For an option o of question q: share = respondents who chose o
 /// / respondents who answered q; weighted share = Σ weight(category) over those who chose o /
 /// Σ weight(category) over those who answered q. Multiple-choice shares may add up to more than 1.
+/// Answers that cannot be placed (<see cref="AnswerPlacement"/>) are in neither, and counted apart.
 /// </summary>
 internal sealed class WeightedShares(IReadOnlyList<Question> questions, IReadOnlyDictionary<RespondentCategory, decimal> weights)
 {
@@ -30,21 +31,36 @@ internal sealed class WeightedShares(IReadOnlyList<Question> questions, IReadOnl
         }
     }
 
+    private readonly Dictionary<Guid, Question> _questions = questions.ToDictionary(q => q.Id);
     private readonly Dictionary<Guid, Tally> _answered = questions.ToDictionary(q => q.Id, _ => new Tally());
     private readonly Dictionary<(Guid, string), Tally> _chosen = [];
+    private readonly Dictionary<(Guid, UnplacedReason), int> _unplaced = [];
+
+    /// <summary>Answers to questions the analysis does not list (a type or tier this version does not know): none is lost without a word.</summary>
+    public int Unlisted { get; private set; }
+
+    /// <summary>Every answer left out of the figures: those <see cref="AnswerPlacement"/> cannot place, and those to questions not listed.</summary>
+    public int Unplaced => _unplaced.Values.Sum() + Unlisted;
 
     public void Add(Guid questionId, RespondentCategory category, List<string>? choices, int? value)
     {
-        if (!_answered.TryGetValue(questionId, out var answered))
+        if (!_questions.TryGetValue(questionId, out var question))
+        {
+            Unlisted++;
             return;
-        var weight = weights[category];
-        answered.Add(category, weight);
-        IEnumerable<string> options = value is { } v ? [v.ToString(System.Globalization.CultureInfo.InvariantCulture)] : choices?.Distinct() ?? [];
-        foreach (var option in options)
+        }
+        var placed = AnswerPlacement.Place(question, weights, category, choices, value);
+        if (placed.Unplaced is { } reason)
+        {
+            _unplaced[(questionId, reason)] = _unplaced.GetValueOrDefault((questionId, reason)) + 1;
+            return;
+        }
+        _answered[questionId].Add(category, placed.Weight);
+        foreach (var option in placed.Options)
         {
             if (!_chosen.TryGetValue((questionId, option), out var tally))
                 _chosen[(questionId, option)] = tally = new Tally();
-            tally.Add(category, weight);
+            tally.Add(category, placed.Weight);
         }
     }
 
@@ -53,27 +69,21 @@ internal sealed class WeightedShares(IReadOnlyList<Question> questions, IReadOnl
     private QuestionSummary Summarize(Question question)
     {
         var answered = _answered[question.Id];
-        var options = OptionsOf(question).Select(option =>
+        var options = (AnswerPlacement.OptionsOf(question) ?? []).Select(option =>
         {
             var chosen = _chosen.GetValueOrDefault((question.Id, option)) ?? new Tally();
             return new OptionSummary(option, chosen.Count, Sorted(chosen.ByCategory),
                 Share(chosen.Count, answered.Count), Share(chosen.Weight, answered.Weight));
         });
+        var unplaced = Enum.GetValues<UnplacedReason>()
+            .Where(reason => _unplaced.ContainsKey((question.Id, reason)))
+            .Select(reason => new UnplacedCount(reason, _unplaced[(question.Id, reason)]));
         return new QuestionSummary(question.Id, question.Code, question.Tier, question.Type, question.Text,
-            new RespondentCount(answered.Count, Sorted(answered.ByCategory)), [.. options]);
+            new RespondentCount(answered.Count, Sorted(answered.ByCategory)), [.. options], [.. unplaced]);
     }
 
     private static double Share(decimal part, decimal whole) =>
         whole == 0 ? 0 : (double)Math.Round(part / whole, ShareDecimals, MidpointRounding.AwayFromZero);
-
-    /// <summary>Choice questions list their options; a Scale lists each value as an option, written as its number.</summary>
-    public static IEnumerable<string> OptionsOf(Question question) => question.Type switch
-    {
-        QuestionType.SingleChoice or QuestionType.MultipleChoice => question.Options,
-        QuestionType.Scale => Enumerable.Range(question.ScaleMin ?? 1, (question.ScaleMax ?? 5) - (question.ScaleMin ?? 1) + 1)
-            .Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        _ => [],
-    };
 
     private static Dictionary<RespondentCategory, int> Sorted(Dictionary<RespondentCategory, int> counts) =>
         counts.OrderBy(pair => pair.Key).ToDictionary(pair => pair.Key, pair => pair.Value);

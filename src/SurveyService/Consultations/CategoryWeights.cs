@@ -11,6 +11,9 @@ internal static class CategoryWeights
     /// <summary>A category without an explicit weight counts 1.</summary>
     public const decimal DefaultWeight = 1m;
 
+    /// <summary>The heaviest weight a category may have; it keeps every sum of weights far from decimal's limit.</summary>
+    public const decimal MaxWeight = 1000m;
+
     /// <summary>Every category's weight in the consultation (its weights must be loaded).</summary>
     public static Dictionary<RespondentCategory, decimal> Of(Consultation consultation) =>
         Enum.GetValues<RespondentCategory>().ToDictionary(

@@ -68,7 +68,7 @@ internal static class ConsultationRules
     {
         // Four decimal places are what every provider stores: more would be rounded away on some (0.00001 to 0).
         foreach (var (category, weight) in weights ?? [])
-            errors.When(weight is <= 0 or > 1000 || decimal.Round(weight, 4) != weight, $"weights.{category}",
-                $"The weight of {category} must be above 0 and at most 1000, with at most four decimal places; it is {weight}.");
+            errors.When(weight is <= 0 or > CategoryWeights.MaxWeight || decimal.Round(weight, 4) != weight, $"weights.{category}",
+                $"The weight of {category} must be above 0 and at most {CategoryWeights.MaxWeight}, with at most four decimal places; it is {weight}.");
     }
 }

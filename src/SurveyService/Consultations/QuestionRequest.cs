@@ -18,6 +18,7 @@ public sealed record AddQuestionRequest(
     public const int LongestText = 100_000;
     public const int DefaultScaleMin = 1;
     public const int DefaultScaleMax = 5;
+    public const int MaxScalePoints = 101;
 
     void IValidatable.Validate(ValidationErrors errors)
     {
@@ -56,7 +57,7 @@ public sealed record AddQuestionRequest(
             var (min, max) = (ScaleMin ?? DefaultScaleMin, ScaleMax ?? DefaultScaleMax);
             errors.When(max <= min, "scaleMax", $"scaleMax ({max}) must be above scaleMin ({min}).");
             // In long: bounds near the integer limits must not overflow past the check (and defeat the compile).
-            errors.When((long)max - min > 100, "scaleMax", "A scale has at most 101 points.");
+            errors.When((long)max - min >= MaxScalePoints, "scaleMax", $"A scale has at most {MaxScalePoints} points.");
         }
     }
 

@@ -122,18 +122,18 @@ public class WeightedSharesTests
     {
         var scale = Make.Question("5", type: QuestionType.Scale);
 
-        Assert.Equal(["1", "2", "3", "4", "5"], WeightedShares.OptionsOf(scale));
-        Assert.Equal(["-1", "0", "1"], WeightedShares.OptionsOf(Make.Question("6", type: QuestionType.Scale, scaleMin: -1, scaleMax: 1)));
-        Assert.Equal(["4", "5"], WeightedShares.OptionsOf(Make.Question("7", type: QuestionType.Scale, scaleMin: 4)));
-        Assert.Equal(["1", "2"], WeightedShares.OptionsOf(Make.Question("8", type: QuestionType.Scale, scaleMax: 2)));
+        Assert.Equal(["1", "2", "3", "4", "5"], AnswerPlacement.OptionsOf(scale));
+        Assert.Equal(["-1", "0", "1"], AnswerPlacement.OptionsOf(Make.Question("6", type: QuestionType.Scale, scaleMin: -1, scaleMax: 1)));
+        Assert.Equal(["4", "5"], AnswerPlacement.OptionsOf(Make.Question("7", type: QuestionType.Scale, scaleMin: 4)));
+        Assert.Equal(["1", "2"], AnswerPlacement.OptionsOf(Make.Question("8", type: QuestionType.Scale, scaleMax: 2)));
     }
 
     [Fact]
     public void ChoiceQuestionsListTheirOptionsInOrderAndTextQuestionsNone()
     {
-        Assert.Equal(["Yes", "No", "Unsure"], WeightedShares.OptionsOf(Single));
-        Assert.Equal(["A", "B", "C"], WeightedShares.OptionsOf(Multiple));
-        Assert.Empty(WeightedShares.OptionsOf(Comment));
+        Assert.Equal(["Yes", "No", "Unsure"], AnswerPlacement.OptionsOf(Single));
+        Assert.Equal(["A", "B", "C"], AnswerPlacement.OptionsOf(Multiple));
+        Assert.Empty(AnswerPlacement.OptionsOf(Comment)!);
     }
 
     [Fact]
@@ -193,16 +193,18 @@ public class WeightedSharesTests
     }
 
     [Fact]
-    public void AnAnswerToAQuestionNotInTheAnalysisIsIgnored()
+    public void AnAnswerToAQuestionNotListedIsCountedAsUnplacedNotLost()
     {
         var shares = Shares();
         shares.Add(Guid.NewGuid(), MemberState, ["Yes"], null);
 
         Assert.All(shares.Summarize(), question => Assert.Equal(0, question.Respondents.Total));
+        Assert.Equal(1, shares.Unlisted);
+        Assert.Equal(1, shares.Unplaced);
     }
 
     [Fact]
-    public void AChoiceNoLongerAnOptionCountsTheRespondentButIsNotListed()
+    public void AChoiceNotAmongTheOptionsIsLeftOutOfTheSharesAndCountedWithItsReason()
     {
         var shares = Shares();
         shares.Add(Single.Id, MemberState, ["Maybe"], null);
@@ -210,9 +212,32 @@ public class WeightedSharesTests
 
         var single = Question(shares.Summarize(), Single);
 
-        Assert.Equal(2, single.Respondents.Total);
+        Assert.Equal(1, single.Respondents.Total);
         Assert.Equal(["Yes", "No", "Unsure"], single.Options.Select(o => o.Option));
-        Assert.Equal(0.5, single.Options[0].Share);
+        Assert.Equal(1.0, single.Options[0].Share);
+        Assert.Equal([new UnplacedCount(UnplacedReason.NotAnOption, 1)], single.Unplaced);
+        Assert.Equal(1, shares.Unplaced);
+    }
+
+    [Fact]
+    public void AnswersThatCannotBePlacedAreCountedPerQuestionByReasonInTheReasonsOrder()
+    {
+        var shares = Shares();
+        shares.Add(Rating.Id, MemberState, null, 9);
+        shares.Add(Rating.Id, (RespondentCategory)42, null, 2);
+        shares.Add(Rating.Id, Academia, null, 0);
+        shares.Add(Rating.Id, Academia, null, 2);
+        shares.Add(Comment.Id, (RespondentCategory)42, null, null);
+
+        var summary = shares.Summarize();
+
+        var rating = Question(summary, Rating);
+        Assert.Equal([new UnplacedCount(UnplacedReason.NoWeight, 1), new UnplacedCount(UnplacedReason.OutsideTheScale, 2)], rating.Unplaced);
+        Assert.Equal(1, rating.Respondents.Total);
+        Assert.Equal(1.0, rating.Options.Single(o => o.Option == "2").WeightedShare);
+        Assert.Equal([new UnplacedCount(UnplacedReason.NoWeight, 1)], Question(summary, Comment).Unplaced);
+        Assert.Empty(Question(summary, Single).Unplaced);
+        Assert.Equal(4, shares.Unplaced);
     }
 
     [Fact]

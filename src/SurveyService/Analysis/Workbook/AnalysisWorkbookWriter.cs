@@ -52,6 +52,17 @@ internal static class AnalysisWorkbookWriter
     public static string AnswerText(AnswerRow row) =>
         row.Text ?? (row.Choices is { } choices ? string.Join("; ", choices) : row.Value?.ToString(CultureInfo.InvariantCulture) ?? "");
 
+    /// <summary>The category's weight as a cell; empty for a category without a usable weight, whose answers are not in the figures.</summary>
+    public static XCell Weight(WorkbookInput input, RespondentCategory category) =>
+        input.Summary.Weights.TryGetValue(category, out var weight) ? XCell.Of((double)weight, Style.Decimal) : XCell.Empty;
+
+    /// <summary>Why a related answer is not in the figures, said in the row itself; null when it is.</summary>
+    public static string? NotInTheFigures(WorkbookInput input, Question question, AnswerRow row) =>
+        !Enum.IsDefined(question.Type) || !Enum.IsDefined(question.Tier) ? "Not in the figures: the question's type or tier is unknown to this version."
+        : AnswerPlacement.ReasonNotPlaced(question, input.Summary.Weights, row.Category, row.Choices, row.Value) is { } reason
+            ? $"Not in the figures: {AnswerPlacement.Describe(reason)}."
+            : null;
+
     /// <summary>The answer's cells, and a visible note when it spans several because of Excel's cell limit.</summary>
     public static (XCell Note, IReadOnlyList<XCell> Parts) AnswerCells(string text)
     {

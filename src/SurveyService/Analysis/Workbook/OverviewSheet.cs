@@ -14,6 +14,11 @@ internal static class OverviewSheet
         var counted = scope is null ? AnalysisWorkbookWriter.Categories : TierRule.CategoriesAdmittedTo(scope.Value);
         var submissions = counted.Sum(category => input.Respondents.GetValueOrDefault(category));
         var screenedOut = scope is null ? s.ScreenedOut : input.ScreenedOutByTier.GetValueOrDefault(scope.Value);
+        var unplaced = s.Questions.Where(q => scope is null || q.Tier == scope)
+            .SelectMany(q => q.Unplaced.Select(u => (q.Code, u.Reason, u.Count))).ToArray();
+        // Answers to questions the summary cannot list belong to no tier: the whole workbook says them.
+        var unlisted = scope is null ? s.Unplaced - s.Questions.Sum(q => q.Unplaced.Sum(u => u.Count)) : 0;
+        var notPlaced = unplaced.Sum(u => u.Count) + unlisted;
         using var sheet = workbook.AddSheet("Overview", [28, 60, 18, 18, 16]);
         // Long texts are merged over B to E (A to E for the title) and wrapped, so they print within the page.
         sheet.MergedRow(0, Last, XCell.Label("Analysis: " + c.Title, Style.Title));
@@ -26,7 +31,8 @@ internal static class OverviewSheet
         sheet.Row(XCell.Bold("Compiled"), XCell.Instant(s.GeneratedAt.UtcDateTime));
         sheet.MergedRow(1, Last, XCell.Bold("Compiled from"), Wrapped(
             $"{submissions} submissions (the latest submitted version of each entity's submission; drafts never count); "
-            + $"{screenedOut} answers screened out as not related to the question and left out of the figures."));
+            + $"{screenedOut} answers screened out as not related to the question and left out of the figures; "
+            + $"{notPlaced} answers that could not be placed in the figures{(notPlaced > 0 ? " (listed below)" : "")}."));
         sheet.MergedRow(1, Last, XCell.Bold("Scope"), Wrapped(scope is { } only
             ? $"Tier {AnalysisWorkbookWriter.TierLabel(only)} only: nothing from the other tiers is in this workbook."
             : "All tiers"));
@@ -59,6 +65,17 @@ internal static class OverviewSheet
         sheet.Row(XCell.Bold("Total"), XCell.Of(submissions), XCell.Of(totalEligible), Rate(ResponseRate.Of(submissions, totalEligible)));
         sheet.Blank();
 
+        if (notPlaced > 0)
+        {
+            // Stored before today's checks: said here rather than failing the compile or vanishing.
+            sheet.Row(XCell.Bold("Not in the figures"), XCell.Bold("Why"), XCell.Bold("Answers"));
+            foreach (var (code, reason, count) in unplaced)
+                sheet.Row(XCell.Label(code), XCell.Label(AnswerPlacement.Describe(reason)), XCell.Of(count));
+            if (unlisted > 0)
+                sheet.Row(XCell.Label("(not listed)"), XCell.Label("a question of a type or tier unknown to this version"), XCell.Of(unlisted));
+            sheet.Blank();
+        }
+
         sheet.Row(XCell.Bold("Tiers"), XCell.Bold("Addressed to"), XCell.Bold("Sheet"));
         foreach (var tier in AnalysisWorkbookWriter.Tiers)
             sheet.Row(XCell.Label($"{tier.Numeral} {tier.Tier}"), XCell.Label(tier.AddressedTo),
@@ -66,7 +83,8 @@ internal static class OverviewSheet
         sheet.Blank();
         sheet.MergedRow(1, Last, XCell.Bold("How to read"), Wrapped("Share: respondents who chose an option / respondents who answered the question. "
             + "Weighted share: the same with each respondent counted at its category's weight. Shares of a multiple-choice question may add up to more than 100%. "
-            + $"Both are rounded to {WeightedShares.ShareDecimals} decimal places (a hundredth of a percent), the same in the summary."));
+            + $"Both are rounded to {WeightedShares.ShareDecimals} decimal places (a hundredth of a percent), the same in the summary. "
+            + "An answer that cannot be placed (a choice not among the options, a value outside the scale) is in no share and counted apart."));
     }
 
     private const int Last = 4;

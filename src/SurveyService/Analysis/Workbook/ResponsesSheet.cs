@@ -24,9 +24,11 @@ internal static class ResponsesSheet
         {
             var question = questions[row.QuestionId];
             var (note, parts) = row.Text is null ? (XCell.Empty, (IReadOnlyList<XCell>)[XCell.Empty]) : AnalysisWorkbookWriter.AnswerCells(row.Text);
+            if (AnalysisWorkbookWriter.NotInTheFigures(input, question, row) is { } notPlaced)
+                note = new XCell(note.Text is null ? notPlaced : $"{notPlaced} {note.Text}", null, Style.Wrapped);
             sheet.Row([
                 XCell.Label(row.EntityName), XCell.Label(row.EntityId.ToString()), XCell.Label(row.Category.ToString()),
-                XCell.Of((double)input.Summary.Weights[row.Category], Style.Decimal),
+                AnalysisWorkbookWriter.Weight(input, row.Category),
                 XCell.Label(question.Code), XCell.Label(question.Tier.ToString()), XCell.Label(question.Type.ToString()), XCell.Label(row.AnswerId.ToString()),
                 row.Choices is { } choices ? XCell.Label(string.Join("; ", choices)) : XCell.Empty,
                 row.Value is { } value ? XCell.Of(value) : XCell.Empty,

@@ -35,6 +35,10 @@ internal static class TierSheet
             sheet.Row([XCell.Bold("Respondents"), .. AnalysisWorkbookWriter.Categories.Select(c => XCell.Bold(c.ToString())), XCell.Bold("Total")]);
             sheet.Row([XCell.Label("answered"), .. AnalysisWorkbookWriter.Categories.Select(c => XCell.Of(question.Respondents.ByCategory.GetValueOrDefault(c))),
                 XCell.Of(question.Respondents.Total)]);
+            // Left out of the figures below, so said beside them: their categories are not counted, only their number.
+            foreach (var unplaced in question.Unplaced)
+                sheet.Row([XCell.Label("not placed: " + AnswerPlacement.Describe(unplaced.Reason)), .. Pad(AnalysisWorkbookWriter.Categories.Length),
+                    XCell.Of(unplaced.Count)]);
             if (question.Type == QuestionType.Text)
                 await WriteTextAnswersAsync(sheet, input, question);
             else
@@ -62,7 +66,7 @@ internal static class TierSheet
         {
             var (note, parts) = AnalysisWorkbookWriter.AnswerCells(row.Text ?? "");
             sheet.MergedRow(AnswerFrom, AnswerTo, [XCell.Label(row.EntityName), XCell.Label(row.Category.ToString()), parts[0], .. gap,
-                XCell.Of((double)input.Summary.Weights[row.Category], Style.Decimal), note, .. parts.Skip(1)]);
+                AnalysisWorkbookWriter.Weight(input, row.Category), note, .. parts.Skip(1)]);
         }
     }
 
