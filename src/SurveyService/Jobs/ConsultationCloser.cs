@@ -13,7 +13,7 @@ namespace SurveyService.Jobs;
 /// and does nothing.
 /// </summary>
 internal sealed class ConsultationCloser(SurveyDbContext db, TimeProvider clock, IBackgroundJobClient jobs, AnalysisQueue analyses,
-    IOptions<JobsOptions> options, ILogger<ConsultationCloser> logger)
+    IOptions<JobsOptions> options, JobStorage storage, ILogger<ConsultationCloser> logger)
 {
     /// <summary>Called at publish and whenever closesAt moves.</summary>
     public void Schedule(Guid consultationId, DateTime closesAt) =>
@@ -40,8 +40,13 @@ internal sealed class ConsultationCloser(SurveyDbContext db, TimeProvider clock,
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public Task SweepAsync() => SweepAsync(TimeSpan.FromMinutes(options.Value.StaleCompileMinutes));
 
-    /// <summary>At start-up every waiting analysis counts as lost (in-memory jobs are gone); a duplicate request is harmless.</summary>
-    public Task SweepAfterRestartAsync() => SweepAsync(TimeSpan.Zero);
+    /// <summary>
+    /// At start-up, with in-memory job storage, every waiting analysis counts as lost: its job went
+    /// with the process. Jobs kept in the database survive and Hangfire hands them out again, so only
+    /// stale ones count, as in the regular sweep: an instance starting beside one that is compiling
+    /// must not ask for a second compile.
+    /// </summary>
+    public Task SweepAfterRestartAsync() => storage is Hangfire.InMemory.InMemoryStorage ? SweepAsync(TimeSpan.Zero) : SweepAsync();
 
     private async Task SweepAsync(TimeSpan lostAfter)
     {
