@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using SurveyService.Tests.Infrastructure;
+
+namespace SurveyService.Tests.Portal;
+
+/// <summary>
+/// No interface string is left untranslated: every string of the English resources has a
+/// translation in the five other languages, every string the pages ask for exists, and a page read
+/// in Arabic, Chinese or Russian has no Latin word outside what people wrote (titles, names).
+/// </summary>
+public sealed partial class PortalTranslationTests(SurveyApplication app) : IClassFixture<SurveyApplication>
+{
+    private static readonly string[] Others = ["ar", "zh", "fr", "ru", "es"];
+
+    private static string PortalFolder
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SurveyService.sln")))
+                directory = directory.Parent;
+            return Path.Combine(directory!.FullName, "src", "SurveyService", "Portal");
+        }
+    }
+
+    private static Dictionary<string, string> Strings(string culture) =>
+        XDocument.Load(Path.Combine(PortalFolder, culture == "en" ? "PortalText.resx" : $"PortalText.{culture}.resx"))
+            .Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("zh")]
+    [InlineData("fr")]
+    [InlineData("ru")]
+    [InlineData("es")]
+    public void EveryEnglishStringHasATranslationWithTheSamePlaceholders(string culture)
+    {
+        var english = Strings("en");
+        var translated = Strings(culture);
+
+        Assert.Empty(english.Keys.Except(translated.Keys));
+        Assert.Empty(translated.Keys.Except(english.Keys));
+        foreach (var (key, value) in translated)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(value), $"'{key}' is empty in {culture}.");
+            Assert.Equal(Placeholder().Matches(key).Select(m => m.Value).Order(), Placeholder().Matches(value).Select(m => m.Value).Order());
+        }
+    }
+
+    [Fact]
+    public void EveryStringThePagesAskForIsInTheResources()
+    {
+        var english = Strings("en");
+        var asked = Directory.EnumerateFiles(PortalFolder, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .SelectMany(f => Asked().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: Regex.Unescape(m.Groups["key"].Value))));
+
+        Assert.Empty(asked.Where(a => !english.ContainsKey(a.Key)).Select(a => $"{a.File}: {a.Key}"));
+    }
+
+    public static readonly TheoryData<string> NonLatin = new() { "ar", "zh", "ru" };
+
+    [Theory]
+    [MemberData(nameof(NonLatin))]
+    public async Task APageInANonLatinScriptHasNoLatinWordOutsideWhatPeopleWrote(string culture)
+    {
+        using var anonymous = app.CreateHttpsClient();
+        var respondent = await app.AsRespondentAsync(Data.RespondentCategory.Stakeholder);
+        await app.CreateConsultationAsync();
+        using var signedIn = await new PortalBrowser(app).SignInWithCookieAsync(respondent.Email, SurveyApplication.Password);
+        var registerWithErrors = await anonymous.PostAsync($"/account/register?culture={culture}", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["Email"] = "x", ["Password"] = "", ["Name"] = "", ["Country"] = "Switzerland" }));
+
+        var pages = new Dictionary<string, string>
+        {
+            ["/ signed out"] = await anonymous.GetStringAsync($"/?culture={culture}"),
+            ["/ signed in"] = await signedIn.GetStringAsync($"/?culture={culture}"),
+            ["/account/login"] = await anonymous.GetStringAsync($"/account/login?culture={culture}"),
+            ["/account/register"] = await anonymous.GetStringAsync($"/account/register?culture={culture}"),
+            ["/account/register with errors"] = await registerWithErrors.Content.ReadAsStringAsync(),
+            ["404"] = await (await anonymous.GetAsync($"/no-such-page?culture={culture}")).Content.ReadAsStringAsync(),
+        };
+
+        foreach (var (name, html) in pages)
+        {
+            var document = new HtmlParser().ParseDocument(html);
+            Assert.Equal(culture, document.DocumentElement.GetAttribute("lang"));
+            var latin = InterfaceText(document.Body!).SelectMany(t => LatinWord().Matches(t).Select(m => m.Value))
+                .Where(word => !Allowed.Contains(word)).ToList();
+            Assert.True(latin.Count == 0, $"{name} in {culture} has untranslated words: {string.Join(", ", latin)}");
+        }
+    }
+
+    /// <summary>Words that are the same in every language: a time standard, country codes in hints, an example address.</summary>
+    private static readonly HashSet<string> Allowed = ["UTC", "CH", "KE", "name", "example", "org"];
+
+    /// <summary>The interface's own text: not what people wrote (data-content), not names (translate=no), not another language's own name.</summary>
+    private static IEnumerable<string> InterfaceText(INode node)
+    {
+        if (node is IElement element && (element.HasAttribute("data-content") || element.GetAttribute("translate") == "no"
+            || element.LocalName is "script" or "style" || (element.HasAttribute("lang") && element != element.Owner!.DocumentElement)))
+            yield break;
+        if (node is IText text)
+            yield return text.Data;
+        if (node is IElement withAttributes)
+            foreach (var attribute in new[] { "aria-label", "title", "placeholder", "alt" })
+                if (withAttributes.GetAttribute(attribute) is { } value)
+                    yield return value;
+        foreach (var child in node.ChildNodes)
+            foreach (var inner in InterfaceText(child))
+                yield return inner;
+    }
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex("""(?<![A-Za-z])[tT]\["(?<key>(?:[^"\\]|\\.)*)"[\],]""")]
+    private static partial Regex Asked();
+
+    [GeneratedRegex("[A-Za-z]{2,}")]
+    private static partial Regex LatinWord();
+}
