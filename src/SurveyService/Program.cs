@@ -33,6 +33,7 @@ try
     builder.Services.AddSurveyJobs(builder.Configuration);
     builder.Services.AddAccounts();
     builder.Services.AddConsultations();
+    builder.Services.AddQuestionnaires();
     builder.Services.AddSubmissions();
     builder.Services.AddSurveyAnalysis();
     builder.Services.AddDemoData();

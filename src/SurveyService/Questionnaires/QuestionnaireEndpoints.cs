@@ -17,25 +17,19 @@ internal static class QuestionnaireEndpoints
         return app;
     }
 
+    public static IServiceCollection AddQuestionnaires(this IServiceCollection services) => services.AddScoped<ReadQuestionnaire>();
+
     private static async Task<Results<Ok<QuestionnaireResponse>, ProblemHttpResult>> Get(
-        Guid id, ClaimsPrincipal user, SurveyDbContext db, TimeProvider clock)
-    {
-        var consultation = await db.FindVisibleAsync(id, user);
-        if (consultation is null)
-            return ConsultationEndpoints.NotFound(id);
-
-        var category = user.Category();
-        if (!user.IsStaff() && category is null)
-            return Problem.Forbidden("This account is neither a respondent nor staff.");
-        if (category is { } c && !ConsultationSchedule.From(consultation).Admits(c))
-            return Problem.Forbidden($"Respondents of the category {c} are not eligible for this consultation.");
-
-        var tiers = VisibleTiers.Of(user);
-        var all = await db.Questions.AsNoTracking().Where(q => q.ConsultationId == id).OrderBy(q => q.Order).ToListAsync();
-        var questions = category is { } asked ? [.. all.AskedOf(asked)] : all;
-        var response = ConsultationResponse.From(consultation, questions.Count, clock.UtcNow());
-        return TypedResults.Ok(new QuestionnaireResponse(id, consultation.Title, response.Status, response.ClosesAt, category, tiers,
-            // Numbered as the caller sees them: gaps would show where questions reserved to others are.
-            [.. questions.Select((q, i) => user.IsStaff() ? QuestionResponse.From(q) : QuestionResponse.From(q) with { Order = i + 1 })]));
-    }
+        Guid id, ClaimsPrincipal user, ReadQuestionnaire reading, TimeProvider clock) =>
+        await reading.ForAsync(user, id) switch
+        {
+            QuestionnaireOutcome.Ready(var consultation, var category, var tiers, var questions) => TypedResults.Ok(new QuestionnaireResponse(
+                id, consultation.Title, ConsultationSchedule.From(consultation).StatusAt(clock.UtcNow()), consultation.ClosesAt.AsUtc(), category, tiers,
+                // Numbered as the caller sees them: gaps would show where questions reserved to others are.
+                [.. questions.Select((q, i) => category is null ? QuestionResponse.From(q) : QuestionResponse.From(q) with { Order = i + 1 })])),
+            QuestionnaireOutcome.NotFound => ConsultationEndpoints.NotFound(id),
+            QuestionnaireOutcome.NeitherRespondentNorStaff => Problem.Forbidden("This account is neither a respondent nor staff."),
+            QuestionnaireOutcome.NotEligible(var c) => Problem.Forbidden($"Respondents of the category {c} are not eligible for this consultation."),
+            var other => throw new InvalidOperationException($"Unknown outcome {other}."),
+        };
 }

@@ -31,6 +31,29 @@
   }
   if (countdowns.length) { tick(); setInterval(tick, 30000); }
 
+  // A live count of what a person counts as characters (text elements, as the server counts them).
+  var segmenter = window.Intl && Intl.Segmenter ? new Intl.Segmenter(lang, { granularity: "grapheme" }) : null;
+  function length(text) {
+    if (!segmenter) return Array.from(text).length;
+    var n = 0;
+    for (var _ of segmenter.segment(text)) n++;
+    return n;
+  }
+  document.querySelectorAll("textarea[data-maxlength]").forEach(function (area) {
+    var counter = document.getElementById(area.id + "-count");
+    if (!counter) return;
+    var max = parseInt(area.getAttribute("data-maxlength"), 10);
+    var format = new Intl.NumberFormat(lang);
+    function update() {
+      var used = length(area.value);
+      counter.textContent = counter.getAttribute("data-template").replace("{0}", format.format(used));
+      counter.classList.toggle("over", used > max);
+    }
+    counter.setAttribute("aria-live", "polite");
+    area.addEventListener("input", update);
+    update();
+  });
+
   // An error summary takes the focus, so a screen reader hears it first.
   var summary = document.querySelector("[data-focus]");
   if (summary) summary.focus();
