@@ -15,16 +15,18 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
 {
     private static readonly string[] Others = ["ar", "zh", "fr", "ru", "es"];
 
-    private static string PortalFolder
+    public static string RepositoryRoot
     {
         get
         {
             var directory = new DirectoryInfo(AppContext.BaseDirectory);
             while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SurveyService.sln")))
                 directory = directory.Parent;
-            return Path.Combine(directory!.FullName, "src", "SurveyService", "Portal");
+            return directory!.FullName;
         }
     }
+
+    private static string PortalFolder => Path.Combine(RepositoryRoot, "src", "SurveyService", "Portal");
 
     private static Dictionary<string, string> Strings(string culture) =>
         XDocument.Load(Path.Combine(PortalFolder, culture == "en" ? "PortalText.resx" : $"PortalText.{culture}.resx"))
