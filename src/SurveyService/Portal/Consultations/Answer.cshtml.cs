@@ -86,6 +86,7 @@ internal sealed class AnswerModel(ReadQuestionnaire reading, SaveAnswers saving,
             Version is { } v ? ExpectedVersion.Exactly(v) : null);
         return outcome switch
         {
+            SaveOutcome.Saved when form["next"] == "review" => Redirect($"/consultations/{id}/review"),
             SaveOutcome.Saved => RedirectToPage(new { id, saved = true }),
             SaveOutcome.Refused(var why) => RefusedBecause(why, asked),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),

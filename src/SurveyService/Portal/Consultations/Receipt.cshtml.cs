@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SurveyService.Data.Consultations;
+using SurveyService.Data.Submissions;
+using SurveyService.Identity;
+using SurveyService.Questionnaires;
+
+namespace SurveyService.Portal.Consultations;
+
+/// <summary>The receipt of the entity's latest submitted version (or an earlier one, ?version=N): what was submitted, when, by whom, and its digest.</summary>
+internal sealed class ReceiptModel(ReadQuestionnaire reading, SurveyDbContext db) : PageModel
+{
+    public Consultation Consultation { get; private set; } = null!;
+    public IReadOnlyList<Question> Questions { get; private set; } = [];
+    public SubmittedVersion Shown { get; private set; } = null!;
+    public string? SubmittedBy { get; private set; }
+    public IReadOnlyList<(int Number, DateTime At)> Versions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int? version)
+    {
+        if (Respondent.From(User) is not { } respondent)
+            return User.Identity?.IsAuthenticated == true ? StatusCode(StatusCodes.Status403Forbidden)
+                : Redirect($"/account/login?returnUrl={Uri.EscapeDataString($"/consultations/{id}/receipt")}");
+        if (await reading.ForAsync(User, id) is not QuestionnaireOutcome.Ready ready)
+            return NotFound();
+        Consultation = ready.Consultation;
+        Questions = ready.Questions;
+        var submitted = db.SubmittedVersions.AsNoTracking()
+            .Where(v => db.Submissions.Any(s => s.Id == v.SubmissionId && s.ConsultationId == id && s.EntityId == respondent.EntityId));
+        Versions = [.. (await submitted.OrderByDescending(v => v.Number).Select(v => new { v.Number, v.SubmittedAt }).ToListAsync())
+            .Select(v => (v.Number, v.SubmittedAt))];
+        if (Versions.Count == 0)
+            return Redirect($"/consultations/{id}");
+        var number = version ?? Versions[0].Number;
+        var shown = await submitted.Include(v => v.Answers).FirstOrDefaultAsync(v => v.Number == number);
+        if (shown is null)
+            return NotFound();
+        Shown = shown;
+        SubmittedBy = await db.Users.AsNoTracking().Where(u => u.Id == shown.SubmittedBy).Select(u => u.DisplayName + " <" + u.Email + ">").FirstOrDefaultAsync();
+        return Page();
+    }
+}
