@@ -71,8 +71,12 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
     {
         using var anonymous = app.CreateHttpsClient();
         var respondent = await app.AsRespondentAsync(Data.RespondentCategory.Stakeholder);
-        await app.CreateConsultationAsync();
+        var consultation = await app.CreateConsultationAsync();
+        var q = await app.QuestionIdsAsync(consultation);
         using var signedIn = await new PortalBrowser(app).SignInWithCookieAsync(respondent.Email, SurveyApplication.Password);
+        // The cookie opens the API too: one submitted answer, so the review and receipt pages have something to show.
+        (await signedIn.SaveAsync(consultation, [new { questionId = q["3a"], text = "an answer" }])).EnsureSuccessStatusCode();
+        (await signedIn.SubmitAsync(consultation)).EnsureSuccessStatusCode();
         var registerWithErrors = await anonymous.PostAsync($"/account/register?culture={culture}", new FormUrlEncodedContent(
             new Dictionary<string, string> { ["Email"] = "x", ["Password"] = "", ["Name"] = "", ["Country"] = "Switzerland" }));
 
@@ -80,6 +84,10 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
         {
             ["/ signed out"] = await anonymous.GetStringAsync($"/?culture={culture}"),
             ["/ signed in"] = await signedIn.GetStringAsync($"/?culture={culture}"),
+            ["/consultations/{id}"] = await signedIn.GetStringAsync($"/consultations/{consultation}?culture={culture}"),
+            ["/consultations/{id} signed out"] = await anonymous.GetStringAsync($"/consultations/{consultation}?culture={culture}"),
+            ["/consultations/{id}/review"] = await signedIn.GetStringAsync($"/consultations/{consultation}/review?culture={culture}"),
+            ["/consultations/{id}/receipt"] = await signedIn.GetStringAsync($"/consultations/{consultation}/receipt?culture={culture}"),
             ["/account/login"] = await anonymous.GetStringAsync($"/account/login?culture={culture}"),
             ["/account/register"] = await anonymous.GetStringAsync($"/account/register?culture={culture}"),
             ["/account/register with errors"] = await registerWithErrors.Content.ReadAsStringAsync(),
@@ -96,8 +104,8 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
         }
     }
 
-    /// <summary>Words that are the same in every language: a time standard, country codes in hints, an example address.</summary>
-    private static readonly HashSet<string> Allowed = ["UTC", "CH", "KE", "name", "example", "org"];
+    /// <summary>Words that are the same in every language: a time standard, a hash's name, country codes in hints, an example address.</summary>
+    private static readonly HashSet<string> Allowed = ["UTC", "SHA", "CH", "KE", "name", "example", "org"];
 
     /// <summary>The interface's own text: not what people wrote (data-content), not names (translate=no), not another language's own name.</summary>
     private static IEnumerable<string> InterfaceText(INode node)
