@@ -29,7 +29,7 @@ internal static class QuestionnaireEndpoints
                 [.. questions.Select((q, i) => category is null ? QuestionResponse.From(q) : QuestionResponse.From(q) with { Order = i + 1 })])),
             QuestionnaireOutcome.NotFound => ConsultationEndpoints.NotFound(id),
             QuestionnaireOutcome.NeitherRespondentNorStaff => Problem.Forbidden("This account is neither a respondent nor staff."),
-            QuestionnaireOutcome.NotEligible(var c) => Problem.Forbidden($"Respondents of the category {c} are not eligible for this consultation."),
+            QuestionnaireOutcome.NotEligible(var c, _) => Problem.Forbidden($"Respondents of the category {c} are not eligible for this consultation."),
             var other => throw new InvalidOperationException($"Unknown outcome {other}."),
         };
 }

@@ -16,7 +16,7 @@ internal abstract record QuestionnaireOutcome
 
     public sealed record NeitherRespondentNorStaff : QuestionnaireOutcome;
 
-    public sealed record NotEligible(RespondentCategory Category) : QuestionnaireOutcome;
+    public sealed record NotEligible(RespondentCategory Category, Consultation Consultation) : QuestionnaireOutcome;
 }
 
 /// <summary>The questionnaire as one caller sees it, for the API and the portal's answer page alike.</summary>
@@ -31,7 +31,7 @@ internal sealed class ReadQuestionnaire(SurveyDbContext db)
         if (!user.IsStaff() && category is null)
             return new QuestionnaireOutcome.NeitherRespondentNorStaff();
         if (category is { } c && !ConsultationSchedule.From(consultation).Admits(c))
-            return new QuestionnaireOutcome.NotEligible(c);
+            return new QuestionnaireOutcome.NotEligible(c, consultation);
 
         var all = await db.Questions.AsNoTracking().Where(q => q.ConsultationId == consultationId).OrderBy(q => q.Order).ToListAsync();
         IReadOnlyList<Question> questions = category is { } asked ? [.. all.AskedOf(asked)] : all;

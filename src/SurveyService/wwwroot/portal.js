@@ -54,6 +54,65 @@
     update();
   });
 
+  // Autosave: a moment after typing stops, the answers changed since the last save are sent to the
+  // page's PATCH handler, conditional on the version the page holds. A refusal that retrying cannot
+  // mend (another focal point saved, the close, an expired sign-in) stops it; Save draft then shows why.
+  var form = document.querySelector("form[data-autosave]");
+  if (form) {
+    var status = form.querySelector("[data-autosave-status]");
+    var changed = new Set(), timer = null, inflight = null, stopped = false;
+    function show(message) {
+      if (!message) return;
+      status.hidden = false;
+      if (status.textContent !== message) status.textContent = message;
+    }
+    function later(delay) { clearTimeout(timer); timer = setTimeout(save, delay); }
+    function save() {
+      if (stopped || inflight || changed.size === 0) return;
+      var names = Array.from(changed);
+      changed.clear();
+      var data = new FormData(form), body = new URLSearchParams();
+      body.append("__RequestVerificationToken", data.get("__RequestVerificationToken"));
+      body.append("version", form.elements.version.value);
+      names.forEach(function (name) {
+        body.append("changed", name);
+        data.getAll(name).forEach(function (value) { body.append(name, value); });
+      });
+      inflight = fetch(location.pathname, { method: "PATCH", body: body, headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) {
+          return response.json().then(function (answer) {
+            if (answer.version !== null && answer.version !== undefined) form.elements.version.value = answer.version;
+            show(answer.message);
+            if (answer.stop) stopped = true;
+          }, function () { stopped = true; show(form.getAttribute("data-autosave-failed")); });
+        }, function () {
+          // Offline for a moment: keep what is unsaved and try again later.
+          names.forEach(function (name) { changed.add(name); });
+          later(10000);
+        })
+        .finally(function () { inflight = null; if (changed.size) later(2000); });
+    }
+    function edited(event) {
+      var name = event.target.name;
+      if (!name || name.indexOf("answer-") !== 0) return;
+      changed.add(name);
+      later(2000);
+    }
+    form.addEventListener("input", edited);
+    form.addEventListener("change", edited);
+    // A button press sends everything itself: it waits for a save under way, so it carries the version that save made.
+    form.addEventListener("submit", function (event) {
+      clearTimeout(timer);
+      if (inflight) {
+        event.preventDefault();
+        var submitter = event.submitter;
+        inflight.finally(function () { stopped = true; form.requestSubmit(submitter); });
+      } else {
+        stopped = true;
+      }
+    });
+  }
+
   // An error summary takes the focus, so a screen reader hears it first.
   var summary = document.querySelector("[data-focus]");
   if (summary) summary.focus();

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SurveyService.Data;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests.Portal;
@@ -72,26 +74,150 @@ public sealed class AnswerPageTests(Chromium chromium, DemoPortal portal) : ICla
     }
 
     [SkippableFact]
-    public async Task ASaveOnAPageOpenedBeforeAnotherSaveKeepsTheTextAndSaysWhy()
+    public async Task TwoFocalPointsOfOneEntityEditAtOnceAndNeitherLosesAWord()
     {
+        await AddFocalPointAsync("deputy.associate@example.org", "Example Standards Startup");
         var first = await chromium.NewPageAsync(portal.Address, javaScript: false);
         await DemoPortal.SignInAsync(first, "focal.associate@example.org");
         await OpenTheConsultationAsync(first);
         var second = await chromium.NewPageAsync(portal.Address, javaScript: false);
-        await DemoPortal.SignInAsync(second, "focal.associate@example.org");
+        await DemoPortal.SignInAsync(second, "deputy.associate@example.org");
         await second.GotoAsync(first.Url);
+        const string Costs = "2a) What might be the financial implications", Value = "3a) What “added value” might stakeholders",
+            Mandate = "2b) What are the other challenges";
 
-        await first.GetByLabel("2a) What might be the financial implications").FillAsync("Saved first.");
+        await first.GetByLabel(Costs).FillAsync("Saved first, by the focal point.");
+        await first.GetByLabel(Mandate).FillAsync("The same words in both.");
         await first.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await second.GetByLabel("2a) What might be the financial implications").FillAsync("Typed on the older page.");
+        await second.GetByLabel(Costs).FillAsync("Typed by the deputy on the older page.");
+        await second.GetByLabel(Mandate).FillAsync("The same words in both.");
+        await second.GetByLabel(Value).FillAsync("Only the deputy wrote this.");
         var response = await second.RunAndWaitForResponseAsync(() => second.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(),
             r => r.Request.Method == "POST");
 
+        // Nothing written; who saved is named; each differing question shows theirs beside what the deputy typed.
         Assert.Equal(409, response.Status);
-        Assert.Contains("nothing was overwritten", await second.GetByRole(AriaRole.Alert).InnerTextAsync());
-        Assert.Equal("Typed on the older page.", await second.GetByLabel("2a) What might be the financial implications").InputValueAsync());
+        var alert = await second.GetByRole(AriaRole.Alert).InnerTextAsync();
+        Assert.Contains("focal.associate@example.org, another focal point of your entity, saved these answers on", alert);
+        Assert.Contains("nothing was overwritten", alert);
+        Assert.Equal("Typed by the deputy on the older page.", await second.GetByLabel(Costs).InputValueAsync());
+        Assert.Equal("Only the deputy wrote this.", await second.GetByLabel(Value).InputValueAsync());
+        Assert.Equal(2, await second.Locator(".conflict").CountAsync()); // 2a and 3a differ; 2b is the same in both
+        var costsChoice = second.GetByRole(AriaRole.Group, new() { Name = "2a) Which answer to keep?" });
+        Assert.Contains("Saved first, by the focal point.", await second.Locator(".conflict").First.InnerTextAsync());
+        Assert.True(await costsChoice.GetByLabel("Mine: what is in the field above").IsCheckedAsync());
+        Assert.Equal(2, await second.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link).CountAsync());
         await first.ReloadAsync();
-        Assert.Equal("Saved first.", await first.GetByLabel("2a) What might be the financial implications").InputValueAsync());
+        Assert.Equal("Saved first, by the focal point.", await first.GetByLabel(Costs).InputValueAsync());
+        Assert.Equal("", await first.GetByLabel(Value).InputValueAsync());
+
+        // The deputy keeps the focal point's 2a and their own 3a: both people's words survive.
+        await second.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link).First.ClickAsync();
+        await costsChoice.GetByLabel("Theirs: the answer shown here").CheckAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        Assert.Contains("Draft saved on", await second.GetByRole(AriaRole.Status).InnerTextAsync());
+        await first.ReloadAsync();
+        Assert.Equal("Saved first, by the focal point.", await first.GetByLabel(Costs).InputValueAsync());
+        Assert.Equal("Only the deputy wrote this.", await first.GetByLabel(Value).InputValueAsync());
+        Assert.Equal("The same words in both.", await first.GetByLabel(Mandate).InputValueAsync());
+        Assert.Equal(0, await first.Locator(".conflict").CountAsync());
+    }
+
+    [SkippableFact]
+    public async Task WhereScriptsRunTypingSavesByItselfThroughPatch()
+    {
+        var page = await chromium.NewPageAsync(portal.Address);
+        await DemoPortal.SignInAsync(page, "focal.equipment@example.org");
+        await OpenTheConsultationAsync(page);
+        const string Value = "3a) What “added value” might stakeholders", Criteria = "3b) What criteria could be suggested";
+
+        var first = await page.RunAndWaitForResponseAsync(() => page.GetByLabel(Value).FillAsync("Typed, never saved by a button."),
+            r => r.Request.Method == "PATCH");
+        Assert.Equal(200, first.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved automatically on");
+        // The next change is conditional on the version the first one made: no conflict with itself.
+        var second = await page.RunAndWaitForResponseAsync(() => page.GetByLabel(Criteria).FillAsync("A second answer, a moment later."),
+            r => r.Request.Method == "PATCH");
+        Assert.Equal(200, second.Status);
+
+        var elsewhere = await chromium.NewPageAsync(portal.Address, javaScript: false);
+        await DemoPortal.SignInAsync(elsewhere, "focal.equipment@example.org");
+        await elsewhere.GotoAsync(page.Url);
+        Assert.Equal("Typed, never saved by a button.", await elsewhere.GetByLabel(Value).InputValueAsync());
+        Assert.Equal("A second answer, a moment later.", await elsewhere.GetByLabel(Criteria).InputValueAsync());
+    }
+
+    [SkippableFact]
+    public async Task AutosaveStopsOnAnotherFocalPointsSaveAndSaveDraftShowsBoth()
+    {
+        await AddFocalPointAsync("deputy.operator@example.org", "Example Telecom Operator");
+        var typing = await chromium.NewPageAsync(portal.Address);
+        await DemoPortal.SignInAsync(typing, "focal.operator@example.org");
+        await OpenTheConsultationAsync(typing);
+        var deputy = await chromium.NewPageAsync(portal.Address, javaScript: false);
+        await DemoPortal.SignInAsync(deputy, "deputy.operator@example.org");
+        await deputy.GotoAsync(typing.Url);
+        const string Costs = "2a) What might be the financial implications";
+        await deputy.GetByLabel(Costs).FillAsync("The deputy's draft.");
+        await deputy.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+
+        var refused = await typing.RunAndWaitForResponseAsync(() => typing.GetByLabel(Costs).FillAsync("Typed while the deputy saved."),
+            r => r.Request.Method == "PATCH");
+
+        Assert.Equal(409, refused.Status);
+        await Assertions.Expect(typing.GetByRole(AriaRole.Status)).ToContainTextAsync("autosave stopped and overwrote nothing");
+        await typing.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        Assert.Equal("Typed while the deputy saved.", await typing.GetByLabel(Costs).InputValueAsync());
+        Assert.Contains("The deputy's draft.", await typing.Locator(".conflict").InnerTextAsync());
+        await Accessibility.AssertNoViolationsAsync(typing);
+        await deputy.ReloadAsync();
+        Assert.Equal("The deputy's draft.", await deputy.GetByLabel(Costs).InputValueAsync());
+    }
+
+    [SkippableTheory]
+    [InlineData("en", "Not open to your category", "This consultation asks Member States; Sector Members are not among them.",
+        "Your category answers the questions of tiers ii and iii in the consultations open to it.")]
+    [InlineData("ar", "غير مفتوحة لفئتك", "هذه المشاورة موجّهة إلى: الدول الأعضاء؛ وليس أعضاء القطاعات من بينهم.",
+        "تجيب فئتك عن أسئلة المستويات ii وiii في المشاورات المفتوحة لها.")]
+    public async Task ASectorMemberIsToldWhichTiersItsCategoryAnswers(string culture, string title, string asks, string tiers)
+    {
+        var id = await PublishForMemberStatesAsync($"Member States only ({culture})");
+        var page = await chromium.NewPageAsync(portal.Address);
+        await DemoPortal.SignInAsync(page, "focal.equipment@example.org", culture);
+
+        var response = await page.GotoAsync($"/consultations/{id}");
+        Assert.Equal(403, response!.Status);
+        var alert = page.GetByRole(AriaRole.Alert);
+        Assert.Equal(title, await alert.GetByRole(AriaRole.Heading).InnerTextAsync());
+        Assert.Contains(asks, await alert.InnerTextAsync());
+        Assert.Contains(tiers, await alert.InnerTextAsync());
+        Assert.Equal(0, await page.Locator("form.questionnaire").CountAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+        // The review page, bookmarked, leads to the same explanation.
+        Assert.Equal(403, (await page.GotoAsync($"/consultations/{id}/review"))!.Status);
+        Assert.Equal(title, await page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Heading).InnerTextAsync());
+    }
+
+    private async Task<Guid> PublishForMemberStatesAsync(string title)
+    {
+        using var scope = portal.Server.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var consultation = await services.GetRequiredService<Consultations.CreateConsultation>().CreateAsync(new Consultations.CreateConsultationRequest(
+            title, now.AddMinutes(-1), now.AddDays(10), EligibleCategories: [RespondentCategory.MemberState]));
+        Assert.IsType<Consultations.AddQuestionOutcome.Added>(await services.GetRequiredService<Consultations.AddQuestion>().AddAsync(consultation.Id,
+            new Consultations.AddQuestionRequest("1a", "For governments.", QuestionTier.MemberStates, QuestionType.Text, null, false, null, null, null)));
+        Assert.IsType<Consultations.ConsultationOutcome.Done>(await services.GetRequiredService<Consultations.PublishConsultation>().PublishAsync(consultation.Id));
+        return consultation.Id;
+    }
+
+    private async Task AddFocalPointAsync(string email, string entityName)
+    {
+        using var scope = portal.Server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        var entity = await db.Entities.SingleAsync(e => e.Name == entityName);
+        Assert.IsType<Accounts.AccountOutcome.Created>(await scope.ServiceProvider.GetRequiredService<Accounts.AccountCreation>()
+            .CreateAsync(email, "Deputy focal point", DemoPortal.Password, entity, null));
     }
 
     [SkippableFact]

@@ -25,6 +25,9 @@ internal sealed class AnswerModel(ReadQuestionnaire reading, SaveAnswers saving,
     public IReadOnlyList<Question> Questions { get; private set; } = [];
     public Dictionary<Guid, PortalAnswer> Answers { get; } = [];
     public bool IsRespondent { get; private set; }
+
+    /// <summary>The signed-in respondent's category when the consultation does not ask it: the page says so, with 403.</summary>
+    public RespondentCategory? NotOpenTo { get; private set; }
     public int? Version { get; private set; }
     public DateTime? SavedAt { get; private set; }
 
@@ -33,6 +36,9 @@ internal sealed class AnswerModel(ReadQuestionnaire reading, SaveAnswers saving,
 
     /// <summary>Field id to message, for the error summary and beside each field.</summary>
     public Dictionary<string, string> Errors { get; } = [];
+
+    /// <summary>After another focal point's newer save: their answer, for each question where it differs from what was typed.</summary>
+    public Dictionary<Guid, PortalAnswer> Theirs { get; } = [];
 
     public bool CanAnswer => IsRespondent && Status == ConsultationStatus.Open;
 
@@ -80,6 +86,7 @@ internal sealed class AnswerModel(ReadQuestionnaire reading, SaveAnswers saving,
         Version = int.TryParse(form["version"], out var version) ? version : null;
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
             return Refused(t["This form expired, so nothing was saved. Your answers are below: save them again."], 400);
+        await KeepTheirsWhereChosenAsync(form, respondent);
 
         var asked = Questions.Where(q => !Answers[q.Id].IsEmpty).ToList();
         var outcome = await saving.SaveAsync(respondent, id, [.. asked.Select(q => Answers[q.Id].ToInput(q))],
@@ -88,10 +95,58 @@ internal sealed class AnswerModel(ReadQuestionnaire reading, SaveAnswers saving,
         {
             SaveOutcome.Saved when form["next"] == "review" => Redirect($"/consultations/{id}/review"),
             SaveOutcome.Saved => RedirectToPage(new { id, saved = true }),
+            SaveOutcome.Refused(var why) when IsConflict(why) => await ConflictAsync(respondent),
             SaveOutcome.Refused(var why) => RefusedBecause(why, asked),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
         };
     }
+
+    /// <summary>
+    /// Autosave, where the script runs: only the answers named in <c>changed</c>, through the same
+    /// ChangeAsync as PATCH …/submission, conditional on the version the page holds. The script
+    /// shows the message; a refusal it must not retry stops autosave, and Save draft says the rest.
+    /// </summary>
+    public async Task<IActionResult> OnPatchAsync(Guid id)
+    {
+        if (Respondent.From(User) is not { } respondent)
+            return Autosave(StatusCodes.Status401Unauthorized, t["Your sign-in has expired, so autosave stopped. Keep this page open, sign in again in another tab, then press Save draft here."]);
+        if (await ReadAsync(id) is { } refused)
+            return refused;
+        IFormCollection form;
+        try
+        {
+            form = await Request.ReadFormAsync();
+        }
+        catch (InvalidDataException)
+        {
+            return Autosave(StatusCodes.Status400BadRequest, t["Not saved automatically: an answer contains a character it cannot carry. Press Save draft to see which."]);
+        }
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+            return Autosave(StatusCodes.Status400BadRequest, t["This page is too old to save automatically. Press Save draft: nothing you typed is lost."]);
+
+        var named = form["changed"];
+        var changed = Questions.Where(q => named.Contains(PortalAnswer.FieldName(q))).ToList();
+        var expected = int.TryParse(form["version"], out var version) ? ExpectedVersion.Exactly(version) : null;
+        if (changed.Count == 0)
+            return Autosave(StatusCodes.Status200OK, "", expected is null ? null : version);
+        var outcome = await saving.ChangeAsync(respondent, id, [.. changed.Select(q => PortalAnswer.FromForm(form, q).ToInput(q))], expected);
+        return outcome switch
+        {
+            SaveOutcome.Saved saved => Autosave(StatusCodes.Status200OK, t["Saved automatically on {0}.", PortalNames.Utc(saved.Submission.UpdatedAt)],
+                saved.Submission.Version),
+            SaveOutcome.Refused(var why) when IsConflict(why) => Autosave(StatusCodes.Status409Conflict,
+                t["Another focal point of your entity saved after you opened this page, so autosave stopped and overwrote nothing. Press Save draft to see their answers beside yours and choose."]),
+            SaveOutcome.Refused(SubmissionRefusal.Closed closed) => Autosave(StatusCodes.Status409Conflict,
+                t["This consultation closed on {0}, so nothing was saved. Your answers are below: keep a copy if you need one.", PortalNames.Utc(closed.ClosedEarlyAt ?? closed.ClosesAt)]),
+            SaveOutcome.Refused(SubmissionRefusal.AnswersInvalid) => Autosave(StatusCodes.Status400BadRequest,
+                t["Not saved automatically: an answer does not fit its question. Press Save draft to see which."], retry: true),
+            _ => Autosave(StatusCodes.Status403Forbidden, t["Your account may not answer this consultation."]),
+        };
+    }
+
+    /// <summary>What the autosave script reads: the version now held (to send with the next save), a message, and whether to keep autosaving.</summary>
+    private JsonResult Autosave(int status, string message, int? version = null, bool retry = false) =>
+        new(new { version, message, stop = status != StatusCodes.Status200OK && !retry }) { StatusCode = status };
 
     private async Task<IActionResult?> ReadAsync(Guid id)
     {
@@ -112,8 +167,12 @@ internal sealed class AnswerModel(ReadQuestionnaire reading, SaveAnswers saving,
                 Questions = ready.Questions;
                 IsRespondent = ready.Category is not null;
                 return null;
-            case QuestionnaireOutcome.NotEligible:
-                return StatusCode(StatusCodes.Status403Forbidden);
+            case QuestionnaireOutcome.NotEligible notEligible:
+                Consultation = notEligible.Consultation;
+                Status = ConsultationSchedule.From(notEligible.Consultation).StatusAt(clock.UtcNow());
+                NotOpenTo = notEligible.Category;
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Page();
             case QuestionnaireOutcome.NeitherRespondentNorStaff:
                 return StatusCode(StatusCodes.Status403Forbidden);
             default:
@@ -141,12 +200,59 @@ internal sealed class AnswerModel(ReadQuestionnaire reading, SaveAnswers saving,
         SubmissionRefusal.NotOpenYet notYet => Refused(t["This consultation opens on {0}; nothing can be saved before then.", PortalNames.Utc(notYet.OpensAt)],
             StatusCodes.Status409Conflict),
         SubmissionRefusal.AnswersInvalid invalid => Invalid(invalid, asked),
-        SubmissionRefusal.ChangedSinceRead or SubmissionRefusal.ChangedConcurrently or SubmissionRefusal.CreatedConcurrently
-            or SubmissionRefusal.VersionRequired or SubmissionRefusal.NoVersionToMatch =>
-            Refused(t["Another focal point of your entity saved these answers after you opened this page, so nothing was overwritten. Your answers are below: open the page again in another tab to see theirs, then save what you keep."],
-                StatusCodes.Status409Conflict),
         _ => Refused(t["Your account may not answer this consultation."], StatusCodes.Status403Forbidden),
     };
+
+    private static bool IsConflict(SubmissionRefusal why) => why is SubmissionRefusal.ChangedSinceRead or SubmissionRefusal.ChangedConcurrently
+        or SubmissionRefusal.CreatedConcurrently or SubmissionRefusal.VersionRequired or SubmissionRefusal.NoVersionToMatch;
+
+    /// <summary>
+    /// Another focal point saved after this page was opened: nothing was written. The page now holds
+    /// their version, so the next save replaces exactly what was shown; where their answer differs
+    /// from what this person typed, both are shown and the person chooses (Keep mine is the default).
+    /// </summary>
+    private async Task<PageResult> ConflictAsync(Respondent respondent)
+    {
+        var current = await SubmissionReads.WithAnswersAsync(db, Consultation.Id, respondent.EntityId);
+        Version = current?.Version;
+        var saved = current?.Answers.ToDictionary(a => a.QuestionId, PortalAnswer.FromSaved) ?? [];
+        foreach (var question in Questions)
+        {
+            var theirs = saved.GetValueOrDefault(question.Id) ?? PortalAnswer.Empty;
+            if (theirs.SameAs(Answers[question.Id]))
+                continue;
+            Theirs[question.Id] = theirs;
+            Errors[KeepField(question)] = t["{0}: saved differently by the other focal point; choose which answer to keep.", question.Code];
+        }
+        var by = current is null ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == current.UpdatedBy).Select(u => u.Email).FirstOrDefaultAsync();
+        string happened = current switch
+        {
+            null => t["Another focal point of your entity saved these answers after you opened this page, so nothing was overwritten."],
+            _ when current.UpdatedBy == respondent.UserId =>
+                t["You saved these answers in another window on {0}, after you opened this page, so nothing was overwritten.", PortalNames.Utc(current.UpdatedAt)],
+            _ when by is not null => t["{0}, another focal point of your entity, saved these answers on {1}, after you opened this page, so nothing was overwritten.",
+                by, PortalNames.Utc(current.UpdatedAt)],
+            _ => t["Another focal point of your entity saved these answers after you opened this page, so nothing was overwritten."],
+        };
+        string next = Theirs.Count > 0
+            ? t["Where their answer differs from what you typed, both are shown below: choose which to keep for each question, then save again."]
+            : t["Their answers are the same as yours: save again to keep them."];
+        return Refused($"{happened} {next}", StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>After a conflict the person chose, per question, to keep the other focal point's saved answer instead of their own.</summary>
+    private async Task KeepTheirsWhereChosenAsync(IFormCollection form, Respondent respondent)
+    {
+        var keepingTheirs = Questions.Where(q => form[KeepField(q)] == "theirs").ToList();
+        if (keepingTheirs.Count == 0)
+            return;
+        // Read now, not carried in the form: if it moved on again, the save is refused as stale and shows the newer answers.
+        var saved = (await SubmissionReads.WithAnswersAsync(db, Consultation.Id, respondent.EntityId))?.Answers
+            .ToDictionary(a => a.QuestionId, PortalAnswer.FromSaved) ?? [];
+        foreach (var question in keepingTheirs)
+            Answers[question.Id] = saved.GetValueOrDefault(question.Id) ?? PortalAnswer.Empty;
+    }
 
     private PageResult Invalid(SubmissionRefusal.AnswersInvalid invalid, IReadOnlyList<Question> asked)
     {
@@ -166,4 +272,7 @@ internal sealed class AnswerModel(ReadQuestionnaire reading, SaveAnswers saving,
     };
 
     public static string FieldId(Question question) => $"q-{question.Id:N}";
+
+    /// <summary>The name of the choice between mine and theirs after a conflict, and the id of its fieldset.</summary>
+    public static string KeepField(Question question) => $"keep-{question.Id:N}";
 }

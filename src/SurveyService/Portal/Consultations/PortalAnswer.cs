@@ -25,7 +25,16 @@ internal sealed record PortalAnswer(string? Text, IReadOnlySet<string> Choices, 
         };
     }
 
+    /// <summary>Whether two answers say the same: an empty text is no answer, and choices are a set.</summary>
+    public bool SameAs(PortalAnswer other) =>
+        string.IsNullOrEmpty(Text) == string.IsNullOrEmpty(other.Text) && (string.IsNullOrEmpty(Text) || Text == other.Text)
+        && Choices.SetEquals(other.Choices) && Value == other.Value;
+
     public bool IsEmpty => string.IsNullOrEmpty(Text) && Choices.Count == 0 && Value is null;
 
-    public AnswerInput ToInput(Question question) => new(question.Id, Text, Choices.Count == 0 ? null : [.. Choices], Value);
+    /// <summary>The answer as the use cases take it; an empty one clears its question when only changes are sent.</summary>
+    public AnswerInput ToInput(Question question) =>
+        new(question.Id, string.IsNullOrEmpty(Text) ? null : Text, Choices.Count == 0 ? null : [.. Choices], Value);
+
+    public string? Shown => AnswerText.Of(Text, Choices, Value);
 }

@@ -49,7 +49,10 @@ internal sealed class ReviewModel(ReadQuestionnaire reading, SubmitAnswers submi
         if (Respondent.From(User) is not { } respondent)
             return User.Identity?.IsAuthenticated == true ? StatusCode(StatusCodes.Status403Forbidden)
                 : Redirect($"/account/login?returnUrl={Uri.EscapeDataString($"/consultations/{id}/review")}");
-        if (await reading.ForAsync(User, id) is not QuestionnaireOutcome.Ready ready)
+        var read = await reading.ForAsync(User, id);
+        if (read is QuestionnaireOutcome.NotEligible)
+            return Redirect($"/consultations/{id}"); // which says why, with 403
+        if (read is not QuestionnaireOutcome.Ready ready)
             return NotFound();
         Consultation = ready.Consultation;
         Questions = ready.Questions;

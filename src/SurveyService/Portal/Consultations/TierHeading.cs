@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
+using SurveyService.Questionnaires;
 using SurveyService.Data.Consultations;
 
 namespace SurveyService.Portal.Consultations;
@@ -19,4 +21,18 @@ internal static class TierHeading
         QuestionTier.Membership => t["Questions to Member States, Sector Members, Associates and Academia"],
         _ => t["Open consultation: questions to everyone, members and all stakeholders"],
     };
+
+    /// <summary>The numerals of the tiers a category answers, as a sentence lists them ("ii and iii"), each kept as written.</summary>
+    public static IHtmlContent NumeralsFor(IStringLocalizer t, RespondentCategory category)
+    {
+        var tiers = TierRule.TiersVisibleTo(category);
+        var list = new HtmlContentBuilder();
+        for (var i = 0; i < tiers.Count; i++)
+        {
+            if (i > 0)
+                list.Append(i == tiers.Count - 1 ? t[" and "] : t[", "]);
+            list.AppendHtml(new HtmlFormattableString("<bdi dir=\"ltr\" translate=\"no\">{0}</bdi>", Numeral(tiers[i])));
+        }
+        return list;
+    }
 }
