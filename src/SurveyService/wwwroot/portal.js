@@ -113,6 +113,12 @@
     });
   }
 
+  // Without the script, the browser's own Print command does the same.
+  document.querySelectorAll("button[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   // An error summary takes the focus, so a screen reader hears it first.
   var summary = document.querySelector("[data-focus]");
   if (summary) summary.focus();

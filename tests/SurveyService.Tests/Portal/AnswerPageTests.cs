@@ -113,7 +113,7 @@ public sealed class AnswerPageTests(Chromium chromium, DemoPortal portal) : ICla
 
         // The deputy keeps the focal point's 2a and their own 3a: both people's words survive.
         await second.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link).First.ClickAsync();
-        await costsChoice.GetByLabel("Theirs: the answer shown here").CheckAsync();
+        await costsChoice.GetByLabel("The saved one, shown here").CheckAsync();
         await second.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         Assert.Contains("Draft saved on", await second.GetByRole(AriaRole.Status).InnerTextAsync());
         await first.ReloadAsync();

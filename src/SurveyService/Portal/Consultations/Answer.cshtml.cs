@@ -222,7 +222,7 @@ internal sealed class AnswerModel(ReadQuestionnaire reading, SaveAnswers saving,
             if (theirs.SameAs(Answers[question.Id]))
                 continue;
             Theirs[question.Id] = theirs;
-            Errors[KeepField(question)] = t["{0}: saved differently by the other focal point; choose which answer to keep.", question.Code];
+            Errors[KeepField(question)] = t["{0}: saved differently since you opened this page; choose which answer to keep.", question.Code];
         }
         var by = current is null ? null
             : await db.Users.AsNoTracking().Where(u => u.Id == current.UpdatedBy).Select(u => u.Email).FirstOrDefaultAsync();
