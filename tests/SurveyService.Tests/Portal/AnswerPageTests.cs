@@ -76,7 +76,7 @@ public sealed class AnswerPageTests(Chromium chromium, DemoPortal portal) : ICla
     [SkippableFact]
     public async Task TwoFocalPointsOfOneEntityEditAtOnceAndNeitherLosesAWord()
     {
-        await AddFocalPointAsync("deputy.associate@example.org", "Example Standards Startup");
+        await portal.AddFocalPointAsync("deputy.associate@example.org", "Example Standards Startup");
         var first = await chromium.NewPageAsync(portal.Address, javaScript: false);
         await DemoPortal.SignInAsync(first, "focal.associate@example.org");
         await OpenTheConsultationAsync(first);
@@ -150,7 +150,7 @@ public sealed class AnswerPageTests(Chromium chromium, DemoPortal portal) : ICla
     [SkippableFact]
     public async Task AutosaveStopsOnAnotherFocalPointsSaveAndSaveDraftShowsBoth()
     {
-        await AddFocalPointAsync("deputy.operator@example.org", "Example Telecom Operator");
+        await portal.AddFocalPointAsync("deputy.operator@example.org", "Example Telecom Operator");
         var typing = await chromium.NewPageAsync(portal.Address);
         await DemoPortal.SignInAsync(typing, "focal.operator@example.org");
         await OpenTheConsultationAsync(typing);
@@ -174,6 +174,26 @@ public sealed class AnswerPageTests(Chromium chromium, DemoPortal portal) : ICla
         Assert.Equal("The deputy's draft.", await deputy.GetByLabel(Costs).InputValueAsync());
     }
 
+    [SkippableFact]
+    public async Task BeforeItOpensTheConsultationSaysWhenAndTakesNoAnswers()
+    {
+        var id = await portal.PublishAsync("Opens in two days", TimeSpan.FromDays(2), null,
+            DemoPortal.TextQuestion("1", "Anything to add?", QuestionTier.Open));
+        var page = await chromium.NewPageAsync(portal.Address);
+        await DemoPortal.SignInAsync(page, "focal.ngo@example.org");
+
+        await page.GotoAsync("/");
+        var upcoming = page.Locator("section[aria-labelledby=upcoming]");
+        Assert.Contains("Opens in two days", await upcoming.InnerTextAsync());
+        await upcoming.GetByRole(AriaRole.Link, new() { Name = "Opens in two days" }).ClickAsync();
+
+        Assert.Equal($"/consultations/{id}", new Uri(page.Url).AbsolutePath);
+        Assert.StartsWith("This consultation opens on", await page.Locator("p.notice").InnerTextAsync());
+        Assert.False(await page.GetByLabel("1) Anything to add?").IsEditableAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).CountAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
     [SkippableTheory]
     [InlineData("en", "Not open to your category", "This consultation asks Member States; Sector Members are not among them.",
         "Your category answers the questions of tiers ii and iii in the consultations open to it.")]
@@ -181,7 +201,8 @@ public sealed class AnswerPageTests(Chromium chromium, DemoPortal portal) : ICla
         "تجيب فئتك عن أسئلة المستويات ii وiii في المشاورات المفتوحة لها.")]
     public async Task ASectorMemberIsToldWhichTiersItsCategoryAnswers(string culture, string title, string asks, string tiers)
     {
-        var id = await PublishForMemberStatesAsync($"Member States only ({culture})");
+        var id = await portal.PublishAsync($"Member States only ({culture})", TimeSpan.Zero, [RespondentCategory.MemberState],
+            DemoPortal.TextQuestion("1a", "For governments.", QuestionTier.MemberStates));
         var page = await chromium.NewPageAsync(portal.Address);
         await DemoPortal.SignInAsync(page, "focal.equipment@example.org", culture);
 
@@ -198,27 +219,6 @@ public sealed class AnswerPageTests(Chromium chromium, DemoPortal portal) : ICla
         Assert.Equal(title, await page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Heading).InnerTextAsync());
     }
 
-    private async Task<Guid> PublishForMemberStatesAsync(string title)
-    {
-        using var scope = portal.Server.Services.CreateScope();
-        var services = scope.ServiceProvider;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var consultation = await services.GetRequiredService<Consultations.CreateConsultation>().CreateAsync(new Consultations.CreateConsultationRequest(
-            title, now.AddMinutes(-1), now.AddDays(10), EligibleCategories: [RespondentCategory.MemberState]));
-        Assert.IsType<Consultations.AddQuestionOutcome.Added>(await services.GetRequiredService<Consultations.AddQuestion>().AddAsync(consultation.Id,
-            new Consultations.AddQuestionRequest("1a", "For governments.", QuestionTier.MemberStates, QuestionType.Text, null, false, null, null, null)));
-        Assert.IsType<Consultations.ConsultationOutcome.Done>(await services.GetRequiredService<Consultations.PublishConsultation>().PublishAsync(consultation.Id));
-        return consultation.Id;
-    }
-
-    private async Task AddFocalPointAsync(string email, string entityName)
-    {
-        using var scope = portal.Server.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
-        var entity = await db.Entities.SingleAsync(e => e.Name == entityName);
-        Assert.IsType<Accounts.AccountOutcome.Created>(await scope.ServiceProvider.GetRequiredService<Accounts.AccountCreation>()
-            .CreateAsync(email, "Deputy focal point", DemoPortal.Password, entity, null));
-    }
 
     [SkippableFact]
     public async Task ASaveAfterTheCloseKeepsTheTextAndSaysWhy()

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SurveyService.Data;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests.Portal;
@@ -73,6 +75,68 @@ public sealed partial class SubmitPageTests(Chromium chromium, DemoPortal portal
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         Assert.Equal("الإيصال", await page.Locator("h1").InnerTextAsync());
         await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    [SkippableFact]
+    public async Task ReviewSaysWhatIsStillRequiredAndOffersNoSubmitUntilItIsAnswered()
+    {
+        var id = await portal.PublishAsync("With a required question", TimeSpan.Zero, null,
+            DemoPortal.TextQuestion("1", "Your view, please.", QuestionTier.Open, required: true),
+            DemoPortal.TextQuestion("2", "Anything else?", QuestionTier.Open));
+        var page = await chromium.NewPageAsync(portal.Address);
+        await DemoPortal.SignInAsync(page, "focal.university@example.org");
+        await page.GotoAsync($"/consultations/{id}");
+        Assert.Contains("(required)", await page.GetByText("1) Your view, please.").InnerTextAsync());
+        await page.GetByLabel("2) Anything else?").FillAsync("Only the optional one.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review and submit" }).ClickAsync();
+
+        Assert.Contains("These required questions have no answer yet: 1.", await page.Locator(".notice").InnerTextAsync());
+        Assert.Contains("Not answered (required)", await page.Locator("dl.answers dd").AllInnerTextsAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).CountAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change answers" }).ClickAsync();
+        await page.GetByLabel("1) Your view, please.").FillAsync("Now answered.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review and submit" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync();
+        Assert.EndsWith("/receipt", new Uri(page.Url).AbsolutePath);
+    }
+
+    [SkippableFact]
+    public async Task ASubmitAfterAnotherFocalPointsChangeOrTheCloseSubmitsNothingAndSaysWhy()
+    {
+        var id = await portal.PublishAsync("Closed while reviewing", TimeSpan.Zero, null,
+            DemoPortal.TextQuestion("1", "Your view, please.", QuestionTier.Open));
+        await portal.AddFocalPointAsync("deputy.university@example.org", "Example University");
+        var page = await chromium.NewPageAsync(portal.Address, javaScript: false);
+        await DemoPortal.SignInAsync(page, "focal.university@example.org");
+        await page.GotoAsync($"/consultations/{id}");
+        await page.GetByLabel("1) Your view, please.").FillAsync("Reviewed by the focal point.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review and submit" }).ClickAsync();
+
+        // The deputy changes the answer while the review page is open.
+        var deputy = await chromium.NewPageAsync(portal.Address, javaScript: false);
+        await DemoPortal.SignInAsync(deputy, "deputy.university@example.org");
+        await deputy.GotoAsync($"/consultations/{id}");
+        await deputy.GetByLabel("1) Your view, please.").FillAsync("Changed by the deputy.");
+        await deputy.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        var stale = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync(),
+            r => r.Request.Method == "POST");
+
+        Assert.Equal(409, stale.Status);
+        Assert.Contains("changed the answers while you were reviewing them, so nothing was submitted", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
+        Assert.Contains("Changed by the deputy.", await page.Locator("dl.answers dd").AllInnerTextsAsync());
+
+        // Now the Secretariat closes it before the focal point submits what it has reviewed again.
+        using (var scope = portal.Server.Services.CreateScope())
+            Assert.Equal(Consultations.CloseOutcome.Closed, await scope.ServiceProvider.GetRequiredService<Consultations.CloseConsultationNow>().CloseAsync(id));
+        var closed = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync(),
+            r => r.Request.Method == "POST");
+
+        Assert.Equal(409, closed.Status);
+        Assert.Contains("This consultation closed on", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).CountAsync());
+        await page.GotoAsync($"/consultations/{id}/receipt");
+        Assert.Equal($"/consultations/{id}", new Uri(page.Url).AbsolutePath); // never submitted: no receipt
     }
 
     [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
