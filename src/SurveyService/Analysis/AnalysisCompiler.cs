@@ -155,6 +155,8 @@ internal static class AnalysisSetup
         services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScreenAnswer>();
         services.AddScoped<RequestCompile>();
+        services.AddScoped<ReadWorkbook>();
+        services.AddScoped<ClosedConsultations>();
         return services;
     }
 }

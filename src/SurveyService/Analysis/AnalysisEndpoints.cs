@@ -48,7 +48,7 @@ internal static class AnalysisEndpoints
             _ => TypedResults.Accepted($"/api/consultations/{id}/analysis", await ReadStatusAsync(db, id)),
         };
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Workbook(Guid id, string? tier, SurveyDbContext db,
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Workbook(Guid id, string? tier, ReadWorkbook reading,
         HttpResponse response)
     {
         QuestionTier? scope = null;
@@ -59,16 +59,16 @@ internal static class AnalysisEndpoints
                 return Problem.Invalid("tier", $"'{tier}' is not a tier; use MemberStates, Membership or Open.");
             scope = Enum.Parse<QuestionTier>(tier);
         }
-        var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
-        if (consultation is null)
-            return ConsultationEndpoints.NotFound(id);
-        var key = scope?.ToString() ?? AnalysisBuilder.AllScope;
-        var workbook = await db.AnalysisWorkbooks.AsNoTracking().Where(w => w.ConsultationId == id && w.Scope == key)
-            .Select(w => w.Content).FirstOrDefaultAsync();
-        if (workbook is null)
-            return NotReady(await ReadStatusAsync(db, id));
-        response.Headers.ContentDisposition = DownloadName.ContentDisposition(consultation.Title, scope);
-        return TypedResults.File(workbook, XlsxType);
+        switch (await reading.ForAsync(id, scope))
+        {
+            case WorkbookOutcome.Found found:
+                response.Headers.ContentDisposition = found.ContentDisposition;
+                return TypedResults.File(found.Content, XlsxType);
+            case WorkbookOutcome.NotReady notReady:
+                return NotReady(notReady.Status);
+            default:
+                return ConsultationEndpoints.NotFound(id);
+        }
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Summary(Guid id, SurveyDbContext db)
@@ -86,12 +86,12 @@ internal static class AnalysisEndpoints
         _ => $"The analysis is {status.Status}; try again shortly.",
     });
 
-    public static async Task<AnalysisStatusResponse> ReadStatusAsync(SurveyDbContext db, Guid id)
-    {
-        var analysis = await db.Analyses.AsNoTracking().FirstOrDefaultAsync(a => a.ConsultationId == id);
-        return analysis is null
-            ? new AnalysisStatusResponse(id, AnalysisStatus.NotStarted, null, null, null, 0, null, 0)
-            : new AnalysisStatusResponse(id, analysis.Status, analysis.RequestedAt.AsUtc(), analysis.GeneratedAt is { } g ? g.AsUtc() : null,
-                analysis.Error, analysis.Attempts, analysis.Status == AnalysisStatus.Running ? analysis.Stage : null, analysis.Progress);
-    }
+    public static async Task<AnalysisStatusResponse> ReadStatusAsync(SurveyDbContext db, Guid id) =>
+        await db.Analyses.AsNoTracking().FirstOrDefaultAsync(a => a.ConsultationId == id) is { } analysis ? StatusOf(analysis) : NotStarted(id);
+
+    public static AnalysisStatusResponse NotStarted(Guid id) => new(id, AnalysisStatus.NotStarted, null, null, null, 0, null, 0);
+
+    public static AnalysisStatusResponse StatusOf(Data.Analyses.Analysis analysis) =>
+        new(analysis.ConsultationId, analysis.Status, analysis.RequestedAt.AsUtc(), analysis.GeneratedAt is { } g ? g.AsUtc() : null,
+            analysis.Error, analysis.Attempts, analysis.Status == AnalysisStatus.Running ? analysis.Stage : null, analysis.Progress);
 }

@@ -112,7 +112,8 @@ internal static class IdentitySetup
 
     private static Task ApiAnswers(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        // A page refused to a signed-in person is a 403 page in their language (the status code pages), not a redirect.
+        if (context.Request.Path.StartsWithSegments("/api") || status == StatusCodes.Status403Forbidden)
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);

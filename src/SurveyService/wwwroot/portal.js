@@ -119,6 +119,9 @@
     button.addEventListener("click", function () { window.print(); });
   });
 
+  // The analysts' list while an analysis compiles: its stage and percentage move without a click.
+  if (document.querySelector("a[data-refresh]")) setTimeout(function () { location.reload(); }, 3000);
+
   // An error summary takes the focus, so a screen reader hears it first.
   var summary = document.querySelector("[data-focus]");
   if (summary) summary.focus();

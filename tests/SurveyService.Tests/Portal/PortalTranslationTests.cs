@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AngleSharp.Dom;
@@ -77,6 +78,11 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
         // The cookie opens the API too: one submitted answer, so the review and receipt pages have something to show.
         (await signedIn.SaveAsync(consultation, [new { questionId = q["3a"], text = "an answer" }])).EnsureSuccessStatusCode();
         (await signedIn.SubmitAsync(consultation)).EnsureSuccessStatusCode();
+        var analystEmail = $"analyst-{Guid.NewGuid():N}@test.example.org";
+        (await (await app.AsSecretariatAsync()).PostAsJsonAsync("/api/staff",
+            new { email = analystEmail, displayName = "Analyst", password = SurveyApplication.Password, role = "Analyst" })).EnsureSuccessStatusCode();
+        using var analyst = await new PortalBrowser(app).SignInWithCookieAsync(analystEmail, SurveyApplication.Password);
+        await app.CloseWithAnswersAsync();
         var registerWithErrors = await anonymous.PostAsync($"/account/register?culture={culture}", new FormUrlEncodedContent(
             new Dictionary<string, string> { ["Email"] = "x", ["Password"] = "", ["Name"] = "", ["Country"] = "Switzerland" }));
 
@@ -91,6 +97,9 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
             ["/account/login"] = await anonymous.GetStringAsync($"/account/login?culture={culture}"),
             ["/account/register"] = await anonymous.GetStringAsync($"/account/register?culture={culture}"),
             ["/account/register with errors"] = await registerWithErrors.Content.ReadAsStringAsync(),
+            ["/analysis"] = await analyst.GetStringAsync($"/analysis?culture={culture}"),
+            ["/analysis/{id}/workbook before the close"] = await (await analyst.GetAsync($"/analysis/{consultation}/workbook?culture={culture}"))
+                .Content.ReadAsStringAsync(),
             ["404"] = await (await anonymous.GetAsync($"/no-such-page?culture={culture}")).Content.ReadAsStringAsync(),
         };
 

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SurveyService.Analysis;
+using SurveyService.Identity;
+
+namespace SurveyService.Portal.Analysis;
+
+/// <summary>
+/// A workbook download for the analysts' page: the same ReadWorkbook as GET …/analysis/workbook,
+/// but when there is none yet the answer is a page in the reader's language, not problem+json.
+/// </summary>
+[Authorize(Policy = Policies.Analyst)]
+internal sealed class WorkbookModel(ReadWorkbook reading) : PageModel
+{
+    public AnalysisStatusResponse? Status { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? tier)
+    {
+        QuestionTier? scope = null;
+        if (tier is not null)
+        {
+            if (!Enum.GetNames<QuestionTier>().Contains(tier, StringComparer.Ordinal))
+                return NotFound();
+            scope = Enum.Parse<QuestionTier>(tier);
+        }
+        switch (await reading.ForAsync(id, scope))
+        {
+            case WorkbookOutcome.Found found:
+                Response.Headers.ContentDisposition = found.ContentDisposition;
+                return File(found.Content, AnalysisEndpoints.XlsxType);
+            case WorkbookOutcome.NotReady notReady:
+                Status = notReady.Status;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+}
