@@ -16,7 +16,8 @@ internal static class ConsultationEndpoints
         .AddScoped<PublishConsultation>()
         .AddScoped<CloseConsultationNow>()
         .AddScoped<AddQuestion>()
-        .AddScoped<ConsultationList>();
+        .AddScoped<ConsultationList>()
+        .AddScoped<ResponseCounts>();
 
     public static RouteGroupBuilder MapConsultations(this IEndpointRouteBuilder app)
     {
@@ -34,6 +35,9 @@ internal static class ConsultationEndpoints
         group.MapPost("/{id:guid}/close", Close).RequireAuthorization(Policies.Secretariat).WithName("CloseConsultation")
             .WithSummary("Close now: the same effect as the deadline passing; the analysis is compiled in the background.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/responses", Responses).RequireAuthorization(Policies.Staff).WithName("GetResponseCounts")
+            .WithSummary("Responses by eligible category against the entities of that category: drafts and submitted.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapQuestions();
         return group;
     }
@@ -52,6 +56,12 @@ internal static class ConsultationEndpoints
         var tiers = VisibleTiers.Of(user);
         var questions = await db.Questions.CountAsync(q => q.ConsultationId == id && tiers.Contains(q.Tier));
         return TypedResults.Ok(ConsultationResponse.From(consultation, questions, clock.UtcNow()));
+    }
+
+    private static async Task<Results<Ok<ConsultationResponses>, ProblemHttpResult>> Responses(Guid id, SurveyDbContext db, ResponseCounts counts)
+    {
+        var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        return consultation is null ? NotFound(id) : TypedResults.Ok((await counts.ForAsync([consultation]))[id]);
     }
 
     private static async Task<CreatedAtRoute<ConsultationResponse>> Create(CreateConsultationRequest request, CreateConsultation creating,

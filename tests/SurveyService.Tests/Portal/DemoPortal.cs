@@ -26,13 +26,13 @@ public sealed class DemoPortal : IAsyncLifetime
     }
 
     /// <summary>Signs in through the form, by keyboard: type, tab, type, Enter.</summary>
-    public static async Task SignInAsync(IPage page, string email, string culture = "en")
+    public static async Task SignInAsync(IPage page, string email, string culture = "en", string password = Password)
     {
         await page.GotoAsync($"/account/login?culture={culture}");
         await page.Locator("#email").FocusAsync();
         await page.Keyboard.TypeAsync(email);
         await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync(Password);
+        await page.Keyboard.TypeAsync(password);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => !url.Contains("/account/login"));
     }
@@ -62,6 +62,10 @@ public sealed class DemoPortal : IAsyncLifetime
 
     public static AddQuestionRequest TextQuestion(string code, string text, QuestionTier tier, bool required = false) =>
         new(code, text, tier, QuestionType.Text, null, required, null, null, null);
+
+    /// <summary>Signs in as the Secretariat account the service was started with (Bootstrap settings).</summary>
+    public static Task SignInAsSecretariatAsync(IPage page, string culture = "en") =>
+        SignInAsync(page, SurveyApplication.SecretariatEmail, culture, SurveyApplication.Password);
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 }

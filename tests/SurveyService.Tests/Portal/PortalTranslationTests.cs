@@ -83,6 +83,7 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
             new { email = analystEmail, displayName = "Analyst", password = SurveyApplication.Password, role = "Analyst" })).EnsureSuccessStatusCode();
         using var analyst = await new PortalBrowser(app).SignInWithCookieAsync(analystEmail, SurveyApplication.Password);
         await app.CloseWithAnswersAsync();
+        using var secretariat = await new PortalBrowser(app).SignInWithCookieAsync(SurveyApplication.SecretariatEmail, SurveyApplication.Password);
         var registerWithErrors = await anonymous.PostAsync($"/account/register?culture={culture}", new FormUrlEncodedContent(
             new Dictionary<string, string> { ["Email"] = "x", ["Password"] = "", ["Name"] = "", ["Country"] = "Switzerland" }));
 
@@ -97,6 +98,7 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
             ["/account/login"] = await anonymous.GetStringAsync($"/account/login?culture={culture}"),
             ["/account/register"] = await anonymous.GetStringAsync($"/account/register?culture={culture}"),
             ["/account/register with errors"] = await registerWithErrors.Content.ReadAsStringAsync(),
+            ["/manage"] = await secretariat.GetStringAsync($"/manage?culture={culture}"),
             ["/analysis"] = await analyst.GetStringAsync($"/analysis?culture={culture}"),
             ["/analysis/{id}/workbook before the close"] = await (await analyst.GetAsync($"/analysis/{consultation}/workbook?culture={culture}"))
                 .Content.ReadAsStringAsync(),
