@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SurveyService.Data;
 using SurveyService.Tests.Infrastructure;
 
 namespace SurveyService.Tests.Portal;
@@ -64,6 +66,45 @@ public sealed class ManagePageTests(Chromium chromium, DemoPortal portal) : ICla
             Assert.Equal(0, await page.Locator("header .account a[href='/manage']").CountAsync());
             await Accessibility.AssertNoViolationsAsync(page);
         }
+    }
+
+    [SkippableFact]
+    public async Task TheSecretariatCreatesAConsultationAfterFixingWhatTheFormSaysAndFindsItAsADraft()
+    {
+        var page = await chromium.NewPageAsync(portal.Address);
+        await DemoPortal.SignInAsSecretariatAsync(page);
+        await page.GotoAsync("/manage");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New consultation" }).ClickAsync();
+        foreach (var category in new[] { "Member States", "Sector Members", "Associates", "Academia", "Stakeholders" })
+            await page.GetByRole(AriaRole.Group, new() { Name = "Who may answer" }).GetByLabel(category).UncheckAsync();
+        await page.GetByLabel("Description").FillAsync("Kept while the rest is corrected.");
+        await page.GetByLabel("Deadline (UTC)").FillAsync("2020-01-01T09:00");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Weights" }).GetByLabel("Stakeholders").FillAsync("0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the consultation" }).ClickAsync();
+
+        string[] expected = ["Give a title of at most 300 characters.", "Give the deadline as a date and time in UTC, after the opening.",
+            "Choose at least one category that may answer.", "Stakeholders: give a weight above 0 and at most 1,000, with at most four decimal places."];
+        Assert.Equal(expected.Order(), (await page.Locator(".error-summary li").AllInnerTextsAsync()).Order());
+        Assert.Equal("Kept while the rest is corrected.", await page.GetByLabel("Description").InputValueAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.Locator("#title").FillAsync("Spectrum for rural connectivity");
+        await page.GetByLabel("Deadline (UTC)").FillAsync("2099-01-15T17:00");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Who may answer" }).GetByLabel("Member States").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Who may answer" }).GetByLabel("Stakeholders").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Weights" }).GetByLabel("Stakeholders").FillAsync("0.25");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the consultation" }).ClickAsync();
+
+        Assert.Equal("/manage", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("“Spectrum for rural connectivity” was created as a draft.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        var row = page.Locator("tr", new() { HasText = "Spectrum for rural connectivity" });
+        Assert.Equal("Draft, not published", await row.Locator("td").First.InnerTextAsync());
+        Assert.Equal(["MemberState", "Stakeholder"], await row.Locator("li[data-category]").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.category)"));
+        using var scope = portal.Server.Services.CreateScope();
+        var created = await scope.ServiceProvider.GetRequiredService<SurveyDbContext>().Consultations.Include(c => c.Weights)
+            .SingleAsync(c => c.Title == "Spectrum for rural connectivity");
+        Assert.Equal(0.25m, created.Weights.Single(w => w.Category == RespondentCategory.Stakeholder).Weight);
+        Assert.Equal("Kept while the rest is corrected.", created.Description);
     }
 
     private async Task<Guid> DraftAsync(string title)
