@@ -96,7 +96,7 @@ public sealed class ManagePageTests(Chromium chromium, DemoPortal portal) : ICla
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the consultation" }).ClickAsync();
 
         Assert.Equal("/manage", new Uri(page.Url).AbsolutePath);
-        Assert.Equal("“Spectrum for rural connectivity” was created as a draft.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.StartsWith("“Spectrum for rural connectivity” was created as a draft.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
         var row = page.Locator("tr", new() { HasText = "Spectrum for rural connectivity" });
         Assert.Equal("Draft, not published", await row.Locator("td").First.InnerTextAsync());
         Assert.Equal(["MemberState", "Stakeholder"], await row.Locator("li[data-category]").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.category)"));
@@ -105,6 +105,58 @@ public sealed class ManagePageTests(Chromium chromium, DemoPortal portal) : ICla
             .SingleAsync(c => c.Title == "Spectrum for rural connectivity");
         Assert.Equal(0.25m, created.Weights.Single(w => w.Category == RespondentCategory.Stakeholder).Weight);
         Assert.Equal("Kept while the rest is corrected.", created.Description);
+    }
+
+    [SkippableTheory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task TheSecretariatAddsQuestionsInEveryTierAndPublishesAfterAConfirmation(string culture)
+    {
+        var id = await DraftAsync($"Questions to add ({culture})");
+        var page = await chromium.NewPageAsync(portal.Address);
+        await DemoPortal.SignInAsSecretariatAsync(page, culture);
+        await page.GotoAsync($"/manage/consultations/{id}");
+        Assert.Equal(0, await page.Locator($"a[href='/manage/consultations/{id}/publish']").CountAsync()); // nothing to publish yet
+
+        await AddAsync(page, "1a", "For governments only?", QuestionTier.MemberStates, QuestionType.Text, maxLength: "2000");
+        await AddAsync(page, "2a", "Is the mandate clear?", QuestionTier.Membership, QuestionType.SingleChoice, options: "Yes\nNo\nPartly");
+        await AddAsync(page, "3a", "How useful is this?", QuestionTier.Open, QuestionType.Scale, scale: ("1", "7"));
+        // A code already taken: refused beside the field, with the text kept.
+        var refused = await page.RunAndWaitForResponseAsync(() => AddAsync(page, "3A", "Same code, other case.", QuestionTier.Open, QuestionType.Text),
+            r => r.Request.Method == "POST");
+        Assert.Equal(400, refused.Status);
+        Assert.Equal(1, await page.Locator(".error-summary li").CountAsync());
+        Assert.Equal("Same code, other case.", await page.Locator("#text").InputValueAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        Assert.Equal(["1a", "2a", "3a"], await page.Locator("[data-question]").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.question)"));
+        await page.Locator($"a[href='/manage/consultations/{id}/publish']").ClickAsync();
+        Assert.Contains(culture == "en" ? "its 3 questions and who may answer can no longer change" : "3", await page.Locator("main").InnerTextAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+
+        Assert.Equal($"/manage/consultations/{id}", new Uri(page.Url).AbsolutePath);
+        Assert.Equal(1, await page.Locator("p.notice[role=status]").CountAsync());
+        Assert.Equal(0, await page.Locator("form #code").CountAsync()); // published: no more questions
+        using var scope = portal.Server.Services.CreateScope();
+        var questions = await scope.ServiceProvider.GetRequiredService<SurveyDbContext>().Questions.Where(q => q.ConsultationId == id).OrderBy(q => q.Order).ToListAsync();
+        Assert.Equal(2000, questions[0].MaxLength);
+        Assert.Equal(["Yes", "No", "Partly"], questions[1].Options);
+        Assert.Equal((1, 7), (questions[2].ScaleMin, questions[2].ScaleMax));
+    }
+
+    private static async Task AddAsync(IPage page, string code, string text, QuestionTier tier, QuestionType type, string? options = null,
+        string? maxLength = null, (string Min, string Max)? scale = null)
+    {
+        await page.Locator("#code").FillAsync(code);
+        await page.Locator("#text").FillAsync(text);
+        await page.Locator("#tier").SelectOptionAsync(tier.ToString());
+        await page.Locator("#type").SelectOptionAsync(type.ToString());
+        await page.Locator("#options").FillAsync(options ?? "");
+        await page.Locator("#max-length").FillAsync(maxLength ?? "");
+        await page.Locator("#scale-min").FillAsync(scale?.Min ?? "");
+        await page.Locator("#scale-max").FillAsync(scale?.Max ?? "");
+        await page.Locator("form button.primary").ClickAsync();
     }
 
     private async Task<Guid> DraftAsync(string title)

@@ -99,6 +99,8 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
             ["/account/register"] = await anonymous.GetStringAsync($"/account/register?culture={culture}"),
             ["/account/register with errors"] = await registerWithErrors.Content.ReadAsStringAsync(),
             ["/manage"] = await secretariat.GetStringAsync($"/manage?culture={culture}"),
+            ["/manage/consultations/{id}"] = await secretariat.GetStringAsync($"/manage/consultations/{consultation}?culture={culture}"),
+            ["/manage/consultations/{id}/publish"] = await secretariat.GetStringAsync($"/manage/consultations/{consultation}/publish?culture={culture}"),
             ["/manage/consultations/new"] = await secretariat.GetStringAsync($"/manage/consultations/new?culture={culture}"),
             ["/analysis"] = await analyst.GetStringAsync($"/analysis?culture={culture}"),
             ["/analysis/{id}/workbook before the close"] = await (await analyst.GetAsync($"/analysis/{consultation}/workbook?culture={culture}"))
