@@ -8,7 +8,8 @@ namespace SurveyService.LoadTest;
 /// The measured phase over HTTP: every respondent saves its answers (PUT, no If-Match on a first
 /// save) and then submits with the ETag it got back, all released at the same instant. The floors
 /// release the same respondents the same way, each making two authenticated requests that write
-/// nothing: what two requests per respondent cost on this machine before any write is made.
+/// nothing: what two requests per respondent cost on this machine before any write is made. The
+/// portal comparison releases its journeys, the API's and the portal's, through the same loop.
 /// </summary>
 internal static class HttpRush
 {
@@ -16,6 +17,7 @@ internal static class HttpRush
     public const string Submit = "submit";
     public const string Read = "read";
     public const string Probe = "no database";
+    public const string QuestionnaireRead = "questionnaire";
 
     /// <summary>What each respondent does when released.</summary>
     public enum Phase
@@ -31,13 +33,33 @@ internal static class HttpRush
         /// problem, with no database work at all.
         /// </summary>
         NoDatabase,
+
+        /// <summary>Read the questionnaire, then save and submit: the API side of the portal comparison.</summary>
+        Journey,
     }
 
-    public static async Task<Measurements> RunAsync(HttpClient http, Guid consultationId, IReadOnlyList<Respondent> respondents, int concurrency,
+    public static Task<Measurements> RunAsync(HttpClient http, Guid consultationId, IReadOnlyList<Respondent> respondents, int concurrency,
         double arrivalSeconds = 0, Phase phase = Phase.Rush)
     {
-        var measurements = new Measurements { Respondents = respondents.Count, Concurrency = concurrency, ArrivalSeconds = arrivalSeconds };
         var path = $"/api/consultations/{consultationId}/submission";
+        return ReleaseAsync(respondents, concurrency, arrivalSeconds, (respondent, measurements) => phase switch
+        {
+            Phase.Reads => TwiceAsync(http, $"/api/consultations/{consultationId}", HttpStatusCode.OK, Read, respondent, measurements),
+            Phase.NoDatabase => TwiceAsync(http, "/api/floor-probe", HttpStatusCode.NotFound, Probe, respondent, measurements),
+            Phase.Journey => ReadThenSaveThenSubmitAsync(http, consultationId, path, respondent, measurements),
+            _ => SaveThenSubmitAsync(http, path, respondent, measurements),
+        });
+    }
+
+    /// <summary>
+    /// Releases every respondent at the same instant (or spread over <paramref name="arrivalSeconds"/>),
+    /// at most <paramref name="concurrency"/> in flight, each through its journey, which says whether
+    /// it completed. A journey is timed from when the respondent is let in.
+    /// </summary>
+    public static async Task<Measurements> ReleaseAsync<T>(IReadOnlyList<T> respondents, int concurrency, double arrivalSeconds,
+        Func<T, Measurements, Task<bool>> journey)
+    {
+        var measurements = new Measurements { Respondents = respondents.Count, Concurrency = concurrency, ArrivalSeconds = arrivalSeconds };
         // A gate even when it admits everyone, so a bounded run and the full rush share one code path.
         using var gate = new SemaphoreSlim(concurrency);
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -50,13 +72,9 @@ internal static class HttpRush
             await gate.WaitAsync();
             try
             {
-                var done = phase switch
-                {
-                    Phase.Reads => TwiceAsync(http, $"/api/consultations/{consultationId}", HttpStatusCode.OK, Read, respondent, measurements),
-                    Phase.NoDatabase => TwiceAsync(http, "/api/floor-probe", HttpStatusCode.NotFound, Probe, respondent, measurements),
-                    _ => SaveThenSubmitAsync(http, path, respondent, measurements),
-                };
-                await done;
+                var clock = Stopwatch.StartNew();
+                if (await journey(respondent, measurements))
+                    measurements.RespondentDone(clock.Elapsed.TotalMilliseconds);
             }
             finally
             {
@@ -75,31 +93,38 @@ internal static class HttpRush
         return measurements;
     }
 
-    private static async Task SaveThenSubmitAsync(HttpClient http, string path, Respondent respondent, Measurements measurements)
+    /// <summary>The API side of the portal comparison: the questionnaire is read first, as the portal must open its page.</summary>
+    private static async Task<bool> ReadThenSaveThenSubmitAsync(HttpClient http, Guid consultationId, string path, Respondent respondent,
+        Measurements measurements)
+    {
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/consultations/{consultationId}/questionnaire");
+        return (await SendAsync(http, read, respondent, QuestionnaireRead, measurements)).Ok
+            && await SaveThenSubmitAsync(http, path, respondent, measurements);
+    }
+
+    private static async Task<bool> SaveThenSubmitAsync(HttpClient http, string path, Respondent respondent, Measurements measurements)
     {
         using var save = new HttpRequestMessage(HttpMethod.Put, path) { Content = new ByteArrayContent(respondent.SaveBody) };
         save.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var (saved, etag) = await SendAsync(http, save, respondent, Save, measurements);
         if (!saved)
-            return; // Nothing to submit; the final count shows it as lost.
+            return false; // Nothing to submit; the final count shows it as lost.
 
         using var submit = new HttpRequestMessage(HttpMethod.Post, path + "/submit");
         if (etag is not null)
             submit.Headers.IfMatch.Add(etag);
-        var (submitted, _) = await SendAsync(http, submit, respondent, Submit, measurements);
-        if (submitted)
-            measurements.RespondentDone();
+        return (await SendAsync(http, submit, respondent, Submit, measurements)).Ok;
     }
 
-    private static async Task TwiceAsync(HttpClient http, string path, HttpStatusCode expected, string kind, Respondent respondent, Measurements measurements)
+    private static async Task<bool> TwiceAsync(HttpClient http, string path, HttpStatusCode expected, string kind, Respondent respondent, Measurements measurements)
     {
         for (var i = 0; i < 2; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             if (!(await SendAsync(http, request, respondent, kind, measurements, expected)).Ok)
-                return;
+                return false;
         }
-        measurements.RespondentDone();
+        return true;
     }
 
     /// <summary>Times from send to the last byte of the body, which is what a browser waits for.</summary>
@@ -111,12 +136,13 @@ internal static class HttpRush
         try
         {
             using var response = await http.SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
+            var body = await response.Content.ReadAsByteArrayAsync();
             var elapsed = clock.Elapsed.TotalMilliseconds;
             var ok = expected is { } status ? response.StatusCode == status : response.IsSuccessStatusCode;
-            measurements.Add(new Sample(kind, elapsed, ((int)response.StatusCode).ToString(), ok));
+            measurements.Add(new Sample(kind, elapsed, ((int)response.StatusCode).ToString(), ok, body.Length));
             if (!ok)
-                measurements.ErrorDetail($"{kind} of respondent {respondent.Index} ({respondent.Category}): {(int)response.StatusCode} {ServiceClient.Truncate(body)}");
+                measurements.ErrorDetail($"{kind} of respondent {respondent.Index} ({respondent.Category}): {(int)response.StatusCode} "
+                    + ServiceClient.Truncate(System.Text.Encoding.UTF8.GetString(body)));
             return (ok, response.Headers.ETag);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)

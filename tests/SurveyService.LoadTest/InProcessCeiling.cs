@@ -97,6 +97,7 @@ internal static class InProcessCeiling
             await gate.WaitAsync();
             try
             {
+                var journey = Stopwatch.StartNew();
                 var version = await Timed(measurements, HttpRush.Save, index,
                     () => writes.SaveAsync(consultationId, respondent.Respondent, respondent.Answers));
                 if (version is null)
@@ -104,7 +105,7 @@ internal static class InProcessCeiling
                 var done = await Timed(measurements, HttpRush.Submit, index,
                     () => writes.SubmitAsync(consultationId, respondent.Respondent, version.Value));
                 if (done is not null)
-                    measurements.RespondentDone();
+                    measurements.RespondentDone(journey.Elapsed.TotalMilliseconds);
             }
             finally
             {

@@ -53,6 +53,15 @@ internal sealed record LoadOptions
     /// </summary>
     public int[] CeilingSweep { get; init; } = [1, 4, 16, 64];
 
+    /// <summary>
+    /// The portal comparison instead of the rush: the same respondents answer through the JSON API
+    /// and through the portal's HTML forms, each path on a consultation of its own.
+    /// </summary>
+    public bool Portal { get; init; }
+
+    /// <summary>Measured rounds of the portal comparison, each path once per round, the first path alternating.</summary>
+    public int Rounds { get; init; } = 4;
+
     public int EffectiveConcurrency => Concurrency <= 0 ? Respondents : Math.Min(Concurrency, Respondents);
 
     public const string Usage = """
@@ -74,6 +83,15 @@ internal sealed record LoadOptions
                                        the consultation twice (no writes): the HTTP floor of this machine
           --accounts FILE              reuse the signed-in respondents saved in FILE by an earlier run against the
                                        same service, or save them there (tokens last an hour)
+          --portal                     instead of the rush: the same N respondents, with the same answers, through
+                                       the JSON API (GET questionnaire, PUT, POST submit) and through the portal's
+                                       HTML forms as a browser without script (questionnaire page, post, review
+                                       page, post Submit, receipt), each path on a consultation of its own, in
+                                       rounds alternating which path goes first; sign-in through each door measured
+                                       apart; then a few respondents one at a time. No in-process ceiling; not with
+                                       --floor or --accounts. Needs the sign-in limit raised (SignIn__PermitLimit) as
+                                       run-benchmark.sh does: every respondent signs in twice from one address.
+          --rounds R                   measured rounds of --portal (default 4)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -99,11 +117,15 @@ internal sealed record LoadOptions
                 "--no-ceiling" => options with { SkipCeiling = true },
                 "--floor" => options with { Floor = true },
                 "--accounts" => options with { AccountsFile = Value() },
+                "--portal" => options with { Portal = true },
+                "--rounds" => options with { Rounds = int.Parse(Value()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
         if (options.Respondents < 1 || options.Warmup < 0 || options.WarmupRounds < 0 || options.ArrivalSeconds < 0)
             throw new ArgumentException("--respondents must be at least 1, --warmup and --arrival-seconds at least 0.");
+        if (options.Portal && (options.Floor || options.AccountsFile is not null || options.Rounds < 1))
+            throw new ArgumentException("--portal takes neither --floor nor --accounts, and needs --rounds of at least 1.");
         // The workplace rule and the point of the exercise: traffic stays on this machine.
         if (!options.BaseUrl.IsLoopback)
             throw new ArgumentException($"--base-url must be a loopback address (localhost, 127.0.0.1, [::1]); {options.BaseUrl} is not.");

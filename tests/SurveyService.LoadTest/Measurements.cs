@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace SurveyService.LoadTest;
 
 /// <summary>One timed call: which kind, how long, and how it ended (an HTTP status, or "exception").</summary>
-internal readonly record struct Sample(string Kind, double Milliseconds, string Outcome, bool Ok);
+internal readonly record struct Sample(string Kind, double Milliseconds, string Outcome, bool Ok, int Bytes = 0);
 
 /// <summary>
 /// Every call of a measured phase, kept whole (a few thousand entries) so percentiles are exact
@@ -13,6 +13,7 @@ internal sealed class Measurements
 {
     private readonly ConcurrentQueue<Sample> _samples = new();
     private readonly ConcurrentQueue<string> _errorDetails = new();
+    private readonly ConcurrentQueue<double> _journeys = new();
 
     public TimeSpan Wall { get; set; }
 
@@ -28,8 +29,12 @@ internal sealed class Measurements
 
     public void Add(Sample sample) => _samples.Enqueue(sample);
 
-    /// <summary>A respondent whose save and submit both succeeded.</summary>
-    public void RespondentDone() => Interlocked.Increment(ref _completed);
+    /// <summary>A respondent whose every request succeeded, and how long its requests took from the first sent to the last answered.</summary>
+    public void RespondentDone(double journeyMilliseconds)
+    {
+        Interlocked.Increment(ref _completed);
+        _journeys.Enqueue(journeyMilliseconds);
+    }
 
     /// <summary>Keeps the first few error bodies for the report; the counts keep the rest.</summary>
     public void ErrorDetail(string detail)
@@ -46,6 +51,9 @@ internal sealed class Measurements
 
     public IEnumerable<(string Outcome, int Count)> Errors =>
         Samples.Where(s => !s.Ok).GroupBy(s => $"{s.Kind} {s.Outcome}").OrderBy(g => g.Key).Select(g => (g.Key, g.Count()));
+
+    /// <summary>Per completed respondent: its whole journey, which is what a person waits for, however many requests it takes.</summary>
+    public Percentiles Journeys => Percentiles.From(_journeys);
 
     public Percentiles Of(string? kind) => Percentiles.From(Samples.Where(s => kind is null || s.Kind == kind).Select(s => s.Milliseconds));
 }

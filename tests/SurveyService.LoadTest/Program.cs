@@ -5,6 +5,7 @@ using SurveyService.LoadTest;
 // The deadline rush: provision N respondents through the API (untimed), release them all at once
 // to save and submit against the running service, count what the database kept, then do the same
 // writes in-process for the machine's ceiling. Exit 0 only when nothing was lost and nothing failed.
+// With --portal, the same respondents answer through the API and through the portal's forms instead.
 LoadOptions options;
 try
 {
@@ -15,6 +16,13 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
     Console.Error.WriteLine(exception.Message);
     Console.Error.WriteLine(LoadOptions.Usage);
     return 64;
+}
+
+if (options.Portal)
+{
+    // The portal comparison has its own setup, rounds and report.
+    using var measuredService = options.ServicePid is { } servicePid ? Process.GetProcessById(servicePid) : null;
+    return await new PortalComparison(options, measuredService).RunAsync();
 }
 
 var concurrency = options.EffectiveConcurrency;

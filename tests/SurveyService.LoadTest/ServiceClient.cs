@@ -8,6 +8,9 @@ namespace SurveyService.LoadTest;
 /// <summary>A respondent ready for the rush: signed in, with the save body already serialized.</summary>
 internal sealed record Respondent(int Index, RespondentCategory Category, string AccessToken, byte[] SaveBody);
 
+/// <summary>A focal point provisioned for the benchmark and not signed in yet: the portal comparison signs it in through both doors.</summary>
+internal sealed record FocalPoint(int Index, RespondentCategory Category, string Email);
+
 /// <summary>The benchmark's consultation as the service created it.</summary>
 internal sealed record BenchmarkConsultation(Guid Id, IReadOnlyDictionary<string, Guid> QuestionIds);
 
@@ -25,7 +28,7 @@ internal sealed class ServiceClient(HttpClient http)
     };
 
     /// <summary>Meets the service's password policy (10+ characters, digit, upper and lower case).</summary>
-    private const string RespondentPassword = "Rush-Password-2026";
+    public const string RespondentPassword = "Rush-Password-2026";
 
     public HttpClient Http => http;
 
@@ -76,6 +79,14 @@ internal sealed class ServiceClient(HttpClient http)
     /// <summary>Entity, focal point, sign-in: three requests, two of them hashing a password on the server.</summary>
     public async Task<Respondent> ProvisionAsync(string secretariatToken, BenchmarkConsultation consultation, string tag, int index)
     {
+        var focalPoint = await CreateFocalPointAsync(secretariatToken, tag, index);
+        var token = await SignInAsync(focalPoint.Email, RespondentPassword);
+        return new Respondent(index, focalPoint.Category, token, SaveBodyFor(consultation, focalPoint.Category, index));
+    }
+
+    /// <summary>An entity of the index's category and its focal point, with the respondents' password.</summary>
+    public async Task<FocalPoint> CreateFocalPointAsync(string secretariatToken, string tag, int index)
+    {
         var category = Questionnaire.CategoryOf(index);
         var entity = await PostAsync(secretariatToken, "/api/entities", new
         {
@@ -90,8 +101,7 @@ internal sealed class ServiceClient(HttpClient http)
             displayName = $"Focal point {index}",
             password = RespondentPassword,
         });
-        var token = await SignInAsync(email, RespondentPassword);
-        return new Respondent(index, category, token, SaveBodyFor(consultation, category, index));
+        return new FocalPoint(index, category, email);
     }
 
     /// <summary>Serialized in setup, so the measured phase spends no client time on JSON.</summary>

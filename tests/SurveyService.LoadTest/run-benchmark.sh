@@ -8,6 +8,9 @@
 #   bash tests/SurveyService.LoadTest/run-benchmark.sh                 # N = 200, N = 2000, then 2000 spread over 25 s
 #   SIZES="50" SPREAD="" bash tests/SurveyService.LoadTest/run-benchmark.sh   # a quick check
 #   SIZES="" SPREAD="2000:25" bash tests/SurveyService.LoadTest/run-benchmark.sh  # only the spread run
+#   SIZES="" SPREAD="" PORTAL_SIZES="200 500" bash tests/SurveyService.LoadTest/run-benchmark.sh --rounds 6
+#                                                                   # only the portal against the API
+#   SIZES="" SPREAD="" PORTAL_SPREAD="500:5" bash tests/SurveyService.LoadTest/run-benchmark.sh  # the same, arrivals spread
 #   bash tests/SurveyService.LoadTest/run-benchmark.sh --concurrency 64   # extra arguments go to the generator
 #   KEYS=rsa2048 bash tests/SurveyService.LoadTest/run-benchmark.sh    # token keys from 2048-bit certificate files
 #   OpenIddict__EncryptAccessTokens=true bash tests/SurveyService.LoadTest/run-benchmark.sh  # encrypted access tokens, as before
@@ -17,6 +20,12 @@
 # SIZES: the N of each rush, all N respondents released at the same instant (with the in-process
 # ceiling). SPREAD: "N:S" pairs, N respondents whose arrivals are spread evenly over S seconds
 # (no in-process ceiling; it does not depend on arrivals); empty for none.
+# PORTAL_SIZES: the N of each portal comparison (--portal): the same N respondents, with the same
+# answers, through the JSON API and through the portal's HTML forms as a browser without script,
+# each path on a consultation of its own, in rounds alternating which path goes first (--rounds R,
+# default 4), sign-in measured apart; empty (the default) for none. PORTAL_SPREAD: "N:S" pairs, the
+# same with arrivals spread evenly over S seconds; empty (the default) for none. The load average is
+# printed before and after each of these runs: on a shared machine, only ratios within a run mean much.
 #
 # By default the service runs as the README says, in Development: its OpenIddict development
 # certificates are 4096-bit RSA, and access tokens are signed but not encrypted
@@ -29,6 +38,8 @@ cd "$(dirname "$0")/../.."
 
 SIZES=${SIZES-"200 2000"}
 SPREAD=${SPREAD-"2000:25"}
+PORTAL_SIZES=${PORTAL_SIZES-""}
+PORTAL_SPREAD=${PORTAL_SPREAD-""}
 PORT=5080 # the README's address, from the launch profile
 BASE="http://127.0.0.1:$PORT"
 DATA=$(mktemp -d -t survey-benchmark-XXXXXX)
@@ -98,7 +109,7 @@ echo "## Deadline rush, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --sh
 echo
 echo "- machine: $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') memory; .NET SDK $(dotnet --version)"
 echo "- service: \`dotnet run -c Release --project src/SurveyService\` (Development) with Database__DataDirectory=<fresh temp dir> SignIn__PermitLimit=1000000 Demo__Enabled=false; token keys: $KEYS_NOTE"
-echo "- load generator: \`dotnet tests/SurveyService.LoadTest/bin/Release/net10.0/SurveyService.LoadTest.dll --base-url $BASE --respondents N --sqlite <data dir>/survey.db --service-pid <pid>${*:+ $*}\`; the spread runs add \`--arrival-seconds S --no-ceiling\`"
+echo "- load generator: \`dotnet tests/SurveyService.LoadTest/bin/Release/net10.0/SurveyService.LoadTest.dll --base-url $BASE --respondents N --sqlite <data dir>/survey.db --service-pid <pid>${*:+ $*}\`; the spread runs add \`--arrival-seconds S --no-ceiling\`; the portal comparisons run \`--portal --respondents N\` (and \`--arrival-seconds S\`)"
 echo
 
 # The kernel's count of connections dropped because the listening socket's accept queue was full
@@ -126,6 +137,19 @@ for n in $SIZES; do
 done
 for pair in $SPREAD; do
     run --respondents "${pair%%:*}" --arrival-seconds "${pair#*:}" --no-ceiling "$@"
+done
+portal() {
+    echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+    echo
+    run --portal "$@"
+    echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo
+}
+for n in $PORTAL_SIZES; do
+    portal --respondents "$n" "$@"
+done
+for pair in $PORTAL_SPREAD; do
+    portal --respondents "${pair%%:*}" --arrival-seconds "${pair#*:}" "$@"
 done
 
 if grep -Eq "warn|fail|Exception" "$DATA/service.log"; then
