@@ -39,6 +39,36 @@ public sealed class SubmissionLimitTests
         (await second.Client.SaveAsync(consultation, [new { questionId = q["3a"], text = "again" }])).EnsureSuccessStatusCode();
     }
 
+    [Fact]
+    public async Task ThePortalsAnswerPagesWaitInTheSameLineAndBeyondItArePagesInTheReadersLanguage()
+    {
+        await using var app = new SurveyApplication();
+        app.Settings["Submissions:MaxConcurrent"] = "1";
+        app.Settings["Submissions:QueueLimit"] = "0";
+        var consultation = await app.CreateConsultationAsync();
+        var q = await app.QuestionIdsAsync(consultation);
+        var first = await app.AsRespondentAsync(RespondentCategory.MemberState);
+        var second = await app.AsRespondentAsync(RespondentCategory.Academia);
+        using var portal = await new PortalBrowser(app).SignInWithCookieAsync(second.Email, SurveyApplication.Password);
+
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { answers = new[] { new { questionId = q["1a"], text = "held" } } });
+        var held = first.Client.PutAsync(SubmissionCalls.Path(consultation), new HeldContent(body, started, release.Task) { Headers = { ContentType = new("application/json") } });
+        await started.Task;
+        await Task.Delay(100);
+
+        var refused = await portal.GetAsync($"/consultations/{consultation}?culture=fr");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Le service est très sollicité", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter?.Delta);
+
+        release.SetResult();
+        (await held).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.OK, (await portal.GetAsync($"/consultations/{consultation}")).StatusCode);
+    }
+
     /// <summary>Sends the first bytes of the body, then the rest once released.</summary>
     private sealed class HeldContent(byte[] body, TaskCompletionSource started, Task release) : HttpContent
     {

@@ -20,7 +20,7 @@ internal abstract record QuestionnaireOutcome
 }
 
 /// <summary>The questionnaire as one caller sees it, for the API and the portal's answer page alike.</summary>
-internal sealed class ReadQuestionnaire(SurveyDbContext db)
+internal sealed class ReadQuestionnaire(SurveyDbContext db, PublishedQuestions published)
 {
     public async Task<QuestionnaireOutcome> ForAsync(ClaimsPrincipal user, Guid consultationId)
     {
@@ -33,7 +33,8 @@ internal sealed class ReadQuestionnaire(SurveyDbContext db)
         if (category is { } c && !ConsultationSchedule.From(consultation).Admits(c))
             return new QuestionnaireOutcome.NotEligible(c, consultation);
 
-        var all = await db.Questions.AsNoTracking().Where(q => q.ConsultationId == consultationId).OrderBy(q => q.Order).ToListAsync();
+        // A published questionnaire is frozen and kept in memory: the portal reads it on every page of an answer.
+        var all = (await published.ForAsync(db, ConsultationSchedule.From(consultation))).Values.OrderBy(q => q.Order).ToList();
         IReadOnlyList<Question> questions = category is { } asked ? [.. all.AskedOf(asked)] : all;
         return new QuestionnaireOutcome.Ready(consultation, category, VisibleTiers.Of(user), questions);
     }

@@ -118,8 +118,7 @@ internal static class SubmissionEndpoints
         if (answering is null)
             return SubmissionProblems.For(refusal!);
         var entityId = answering.Respondent.EntityId;
-        var versions = await db.SubmittedVersions.AsNoTracking().Include(v => v.Answers)
-            .Where(v => db.Submissions.Any(s => s.Id == v.SubmissionId && s.ConsultationId == id && s.EntityId == entityId))
+        var versions = await (await SubmissionReads.SubmittedVersionsAsync(db, id, entityId)).Include(v => v.Answers)
             .OrderBy(v => v.Number)
             .ToListAsync();
         return TypedResults.Ok(versions.Select(v => new SubmittedVersionResponse(v.Id, v.Number, v.SubmittedAt.AsUtc(), v.SubmittedBy, v.Digest,

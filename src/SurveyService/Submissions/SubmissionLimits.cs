@@ -32,6 +32,12 @@ internal sealed class SubmissionLimits(IOptions<SubmissionLimitsOptions> options
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, _) =>
     {
         context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+        // The portal's pages answer with the status alone: the status code pages make it a page in the reader's language.
+        if (!context.HttpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            context.HttpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
         await TypedResults.Problem($"Too many respondents are saving at this moment; nothing was saved. Try again in {RetryAfterSeconds} seconds.",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "The service is busy.")
             .ExecuteAsync(context.HttpContext);

@@ -37,6 +37,18 @@ internal static class SubmissionReads
         return stale with { LastChange = last with { ByEmail = email, ByCaller = last.UserId == caller.UserId } };
     }
 
+    /// <summary>
+    /// The submitted versions of the entity's submission on the consultation. The submission is found
+    /// first and its versions by its id, on their index: filtering versions by a correlated test on
+    /// the submission scans every version of every consultation.
+    /// </summary>
+    public static async Task<IQueryable<SubmittedVersion>> SubmittedVersionsAsync(SurveyDbContext db, Guid consultationId, Guid entityId)
+    {
+        var submissionId = await db.Submissions.AsNoTracking().Where(s => s.ConsultationId == consultationId && s.EntityId == entityId)
+            .Select(s => (Guid?)s.Id).FirstOrDefaultAsync();
+        return db.SubmittedVersions.AsNoTracking().Where(v => v.SubmissionId == submissionId);
+    }
+
     /// <summary>Versions are numbered from 1, so the count is the latest submitted version's number.</summary>
     public static Task<int> LatestSubmittedNumberAsync(SurveyDbContext db, Guid submissionId) =>
         SubmittedCountQuery.For(db)(db, submissionId);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,6 +18,8 @@ namespace SurveyService.Portal.Consultations;
 /// </summary>
 // The antiforgery check is the page's own: an expired sign-in or form must still give the person their text back.
 [IgnoreAntiforgeryToken]
+// In the same line as the API's saves and submits: a rush through the portal meets the database as one through the API does.
+[EnableRateLimiting(SubmissionLimits.Policy)]
 internal sealed class AnswerModel(ReadQuestionnaire reading, SaveAnswers saving, SurveyDbContext db, IAntiforgery antiforgery,
     TimeProvider clock, IStringLocalizer<PortalText> t) : PageModel
 {

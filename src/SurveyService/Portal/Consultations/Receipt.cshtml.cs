@@ -1,13 +1,17 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SurveyService.Data.Consultations;
 using SurveyService.Data.Submissions;
 using SurveyService.Identity;
 using SurveyService.Questionnaires;
+using SurveyService.Submissions;
 
 namespace SurveyService.Portal.Consultations;
 
 /// <summary>The receipt of the entity's latest submitted version (or an earlier one, ?version=N): what was submitted, when, by whom, and its digest.</summary>
+// In the same line as the API's saves and submits: a rush through the portal meets the database as one through the API does.
+[EnableRateLimiting(SubmissionLimits.Policy)]
 internal sealed class ReceiptModel(ReadQuestionnaire reading, SurveyDbContext db) : PageModel
 {
     public Consultation Consultation { get; private set; } = null!;
@@ -28,8 +32,7 @@ internal sealed class ReceiptModel(ReadQuestionnaire reading, SurveyDbContext db
             return NotFound();
         Consultation = ready.Consultation;
         Questions = ready.Questions;
-        var submitted = db.SubmittedVersions.AsNoTracking()
-            .Where(v => db.Submissions.Any(s => s.Id == v.SubmissionId && s.ConsultationId == id && s.EntityId == respondent.EntityId));
+        var submitted = await SubmissionReads.SubmittedVersionsAsync(db, id, respondent.EntityId);
         Versions = [.. (await submitted.OrderByDescending(v => v.Number).Select(v => new { v.Number, v.SubmittedAt }).ToListAsync())
             .Select(v => (v.Number, v.SubmittedAt))];
         if (Versions.Count == 0)

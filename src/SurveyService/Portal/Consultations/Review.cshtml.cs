@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -10,6 +11,8 @@ using SurveyService.Submissions;
 namespace SurveyService.Portal.Consultations;
 
 /// <summary>Every saved answer read-only, with what is still missing, and Submit: SubmitAnswers as POST …/submit calls it.</summary>
+// In the same line as the API's saves and submits: a rush through the portal meets the database as one through the API does.
+[EnableRateLimiting(SubmissionLimits.Policy)]
 internal sealed class ReviewModel(ReadQuestionnaire reading, SubmitAnswers submitting, SurveyDbContext db, TimeProvider clock,
     IStringLocalizer<PortalText> t) : PageModel
 {
