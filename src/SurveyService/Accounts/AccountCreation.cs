@@ -21,7 +21,11 @@ internal abstract record AccountOutcome
 /// <summary>Creates Identity users, turning Identity's refusals into the domain's.</summary>
 internal sealed class AccountCreation(UserManager<SurveyUser> users)
 {
-    public async Task<AccountOutcome> CreateAsync(string email, string displayName, string password, Entity? entity, StaffRole? role)
+    /// <summary>
+    /// Without a password (an imported focal point) the account exists but cannot sign in: there is
+    /// no hash for any password to match until one is set.
+    /// </summary>
+    public async Task<AccountOutcome> CreateAsync(string email, string displayName, string? password, Entity? entity, StaffRole? role)
     {
         var user = new SurveyUser
         {
@@ -31,7 +35,7 @@ internal sealed class AccountCreation(UserManager<SurveyUser> users)
             EntityId = entity?.Id,
             StaffRole = role,
         };
-        var result = await users.CreateAsync(user, password);
+        var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (result.Succeeded)
             return new AccountOutcome.Created(user, entity);
         if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))

@@ -1,3 +1,4 @@
+using SurveyService.Accounts.Import;
 using SurveyService.Data.Accounts;
 using SurveyService.Data.Entities;
 using SurveyService.Identity;
@@ -22,6 +23,7 @@ internal static class AccountEndpoints
         entities.MapPost("/{id:guid}/accounts", CreateFocalPoint).WithName("CreateFocalPoint")
             .Produces<AccountResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Add a focal point (an account) to an entity.");
+        entities.MapEntityImport();
 
         app.MapPost("/api/staff", CreateStaff).WithName("CreateStaffAccount").WithTags("Identity").RequireAuthorization(Policies.Secretariat).WithValidation()
             .Produces<AccountResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
@@ -32,7 +34,8 @@ internal static class AccountEndpoints
     public static IServiceCollection AddAccounts(this IServiceCollection services) => services
         .AddScoped<AccountCreation>()
         .AddScoped<RegisterStakeholder>()
-        .AddScoped<ProvisionAccounts>();
+        .AddScoped<ProvisionAccounts>()
+        .AddEntityImport();
 
     private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> Register(RegistrationRequest request,
         RegisterStakeholder registering) =>

@@ -59,9 +59,13 @@ internal static class AccountRules
     {
         if (string.IsNullOrWhiteSpace(email))
             errors.Add("email", "Give an email address.");
-        else if (email.Length > 256 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !parsed.Host.Contains('.'))
+        else if (!IsEmail(email))
             errors.Add("email", $"'{email}' is not a valid email address.");
     }
+
+    /// <summary>The one rule for an address, whichever door it comes through (a request, an imported file).</summary>
+    public static bool IsEmail(string email) =>
+        email.Length <= 256 && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && parsed.Host.Contains('.');
 
     /// <summary>Only presence here; strength is Identity's password policy, reported by the handler.</summary>
     public static void Password(ValidationErrors errors, string? password) =>
@@ -76,6 +80,9 @@ internal static class AccountRules
     }
 
     public static void Country(ValidationErrors errors, string field, string? code) =>
-        errors.When(code is not null && (code.Length != 2 || !code.All(char.IsAsciiLetter)), field,
+        errors.When(code is not null && !IsCountryCode(code), field,
             "Give the country as a two-letter ISO 3166-1 code, e.g. \"CH\".");
+
+    /// <summary>Two ASCII letters, in either case (stored upper case). Whether the code is assigned is not checked.</summary>
+    public static bool IsCountryCode(string code) => code.Length == 2 && code.All(char.IsAsciiLetter);
 }
