@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -143,6 +144,72 @@ public sealed class ManagePageTests(Chromium chromium, DemoPortal portal) : ICla
         Assert.Equal(2000, questions[0].MaxLength);
         Assert.Equal(["Yes", "No", "Partly"], questions[1].Options);
         Assert.Equal((1, 7), (questions[2].ScaleMin, questions[2].ScaleMax));
+    }
+
+    [SkippableTheory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task TheSecretariatChecksAListWithErrorsThenImportsACleanWorkbook(string culture)
+    {
+        var page = await chromium.NewPageAsync(portal.Address);
+        await DemoPortal.SignInAsSecretariatAsync(page, culture);
+        await page.GotoAsync("/manage");
+        await page.Locator("a[href='/manage/entities/import']").ClickAsync();
+        var csv = "name,category,countryCode,emails\n"
+            + $"Ministry of Posts ({culture}),Member State,GH,posts-{culture}@example.org\n"
+            + $"Fibre Co ({culture}),Operator,FR,fibre-{culture}@example.org\n"
+            + $"Ministry of Posts ({culture}),MemberState,GH,not-an-address\n";
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "entities.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        var checkedResponse = await page.RunAndWaitForResponseAsync(() => page.Locator("button[value=check]").ClickAsync(), r => r.Request.Method == "POST");
+
+        Assert.Equal(400, checkedResponse.Status);
+        var rows = await page.Locator("table.problems tbody tr").AllInnerTextsAsync();
+        Assert.Equal(3, rows.Count); // row 3: unknown category; row 4: the name again, and a bad address
+        Assert.StartsWith("3", rows[0].Trim());
+        Assert.All(rows.Skip(1), row => Assert.StartsWith("4", row.Trim()));
+        if (culture == "en")
+            Assert.Contains("“Operator” is not a category", rows[0]);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var sheet = workbook.AddWorksheet("Entities");
+        sheet.Cell(1, 1).Value = "Name";
+        sheet.Cell(1, 2).Value = "Category";
+        sheet.Cell(1, 3).Value = "Focal point e-mails";
+        sheet.Cell(2, 1).Value = $"Ministry of Posts ({culture})";
+        sheet.Cell(2, 2).Value = "Member State";
+        sheet.Cell(2, 3).Value = $"posts-{culture}@example.org; deputy-{culture}@example.org";
+        sheet.Cell(3, 1).Value = $"Fibre Co ({culture})";
+        sheet.Cell(3, 2).Value = "SectorMember";
+        using var file = new MemoryStream();
+        workbook.SaveAs(file);
+        var xlsx = new FilePayload { Name = "entities.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = file.ToArray() };
+        await page.Locator("#file").SetInputFilesAsync(xlsx);
+        await page.Locator("button[value=check]").ClickAsync();
+        Assert.Equal(0, await page.Locator("table.problems").CountAsync());
+        Assert.Equal(1, await page.Locator("p.notice[role=status]").CountAsync());
+        using (var scope = portal.Server.Services.CreateScope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<SurveyDbContext>().Entities.AnyAsync(e => e.Name == $"Fibre Co ({culture})"));
+
+        await page.Locator("#file").SetInputFilesAsync(xlsx);
+        await page.Locator("button[value=import]").ClickAsync();
+        Assert.Contains("imported=2", page.Url);
+        Assert.Contains("focalPoints=2", page.Url);
+        using (var scope = portal.Server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+            var ministry = await db.Entities.SingleAsync(e => e.Name == $"Ministry of Posts ({culture})");
+            Assert.Equal(RespondentCategory.MemberState, ministry.Category);
+            Assert.Equal(2, await db.Users.CountAsync(u => u.EntityId == ministry.Id));
+        }
+        // And the list counts them among the entities that could answer.
+        int memberStates;
+        using (var scope = portal.Server.Services.CreateScope())
+            memberStates = await scope.ServiceProvider.GetRequiredService<SurveyDbContext>().Entities.CountAsync(e => e.Category == RespondentCategory.MemberState);
+        Assert.True(memberStates >= 4);
+        await page.GotoAsync("/manage");
+        var counted = await page.Locator("tr", new() { HasText = "WG-Study" }).Locator("li[data-category=MemberState]").InnerTextAsync();
+        Assert.Equal(memberStates, int.Parse(Regex.Matches(counted, @"\d+")[^1].Value, CultureInfo.InvariantCulture));
     }
 
     private static async Task AddAsync(IPage page, string code, string text, QuestionTier tier, QuestionType type, string? options = null,

@@ -101,6 +101,7 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
             ["/manage"] = await secretariat.GetStringAsync($"/manage?culture={culture}"),
             ["/manage/consultations/{id}"] = await secretariat.GetStringAsync($"/manage/consultations/{consultation}?culture={culture}"),
             ["/manage/consultations/{id}/publish"] = await secretariat.GetStringAsync($"/manage/consultations/{consultation}/publish?culture={culture}"),
+            ["/manage/entities/import"] = await secretariat.GetStringAsync($"/manage/entities/import?culture={culture}"),
             ["/manage/consultations/new"] = await secretariat.GetStringAsync($"/manage/consultations/new?culture={culture}"),
             ["/analysis"] = await analyst.GetStringAsync($"/analysis?culture={culture}"),
             ["/analysis/{id}/workbook before the close"] = await (await analyst.GetAsync($"/analysis/{consultation}/workbook?culture={culture}"))
@@ -119,7 +120,8 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
     }
 
     /// <summary>Words that are the same in every language: a time standard, a hash's name, country codes in hints, an example address.</summary>
-    private static readonly HashSet<string> Allowed = ["UTC", "SHA", "CH", "KE", "name", "example", "org"];
+    // Names of standards and file formats, written as they are in every language.
+    private static readonly HashSet<string> Allowed = ["UTC", "SHA", "CH", "KE", "name", "example", "org", "CSV", "xlsx"];
 
     /// <summary>The interface's own text: not what people wrote (data-content), not names (translate=no), not another language's own name.</summary>
     private static IEnumerable<string> InterfaceText(INode node)
