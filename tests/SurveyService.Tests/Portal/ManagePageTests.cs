@@ -212,6 +212,39 @@ public sealed class ManagePageTests(Chromium chromium, DemoPortal portal) : ICla
         Assert.Equal(memberStates, int.Parse(Regex.Matches(counted, @"\d+")[^1].Value, CultureInfo.InvariantCulture));
     }
 
+    [SkippableTheory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task TheSecretariatPreviewsTheQuestionnaireAsAStakeholderAndAsAMemberState(string culture)
+    {
+        var page = await chromium.NewPageAsync(portal.Address);
+        await DemoPortal.SignInAsSecretariatAsync(page, culture);
+        await page.GotoAsync("/manage");
+        await page.Locator("tr", new() { HasText = "WG-Study" }).Locator("th a").ClickAsync();
+        await page.Locator("a[href$='/preview?category=Stakeholder']").ClickAsync();
+
+        Assert.Equal(["iii"], await TierNumeralsAsync(page));
+        Assert.Equal(5, await page.Locator(".preview .question").CountAsync());
+        Assert.False(await page.Locator(".preview textarea").First.IsEditableAsync());
+        Assert.Equal(0, await page.Locator("main button").CountAsync()); // nothing to save
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.Locator("nav a[href='?category=MemberState']").ClickAsync();
+        Assert.Equal(["i", "ii", "iii"], await TierNumeralsAsync(page));
+        Assert.Equal(10, await page.Locator(".preview .question").CountAsync());
+        Assert.Equal("page", await page.Locator("nav a[href='?category=MemberState']").GetAttributeAsync("aria-current"));
+
+        // A consultation for Member States only, previewed as a Sector Member: what that focal point would be told.
+        var id = await portal.PublishAsync($"Governments only ({culture})", TimeSpan.Zero, [RespondentCategory.MemberState],
+            DemoPortal.TextQuestion("1", "For governments.", QuestionTier.MemberStates));
+        await page.GotoAsync($"/manage/consultations/{id}/preview?category=SectorMember");
+        Assert.Equal(0, await page.Locator(".preview").CountAsync());
+        Assert.Contains(culture == "en" ? "answers the questions of tiers ii and iii" : "ii وiii", await page.Locator(".error-summary").InnerTextAsync());
+    }
+
+    private static async Task<IReadOnlyList<string>> TierNumeralsAsync(IPage page) =>
+        [.. (await page.Locator(".preview h3 bdi").AllInnerTextsAsync()).Select(n => n.TrimEnd(')'))];
+
     private static async Task AddAsync(IPage page, string code, string text, QuestionTier tier, QuestionType type, string? options = null,
         string? maxLength = null, (string Min, string Max)? scale = null)
     {
