@@ -242,6 +242,26 @@ public sealed class ManagePageTests(Chromium chromium, DemoPortal portal) : ICla
         Assert.Contains(culture == "en" ? "answers the questions of tiers ii and iii" : "ii وiii", await page.Locator(".error-summary").InnerTextAsync());
     }
 
+    [SkippableFact]
+    public async Task TheSecretariatClosesAnOpenConsultationNowAfterAConfirmation()
+    {
+        var id = await portal.PublishAsync("To close early", TimeSpan.Zero, null, DemoPortal.TextQuestion("1", "Anything?", QuestionTier.Open));
+        var page = await chromium.NewPageAsync(portal.Address);
+        await DemoPortal.SignInAsSecretariatAsync(page);
+        await page.GotoAsync($"/manage/consultations/{id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Close now…" }).ClickAsync();
+        Assert.Contains("the same effect as the deadline", await page.Locator("main").InnerTextAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close now" }).ClickAsync();
+
+        Assert.Equal($"/manage/consultations/{id}", new Uri(page.Url).AbsolutePath);
+        Assert.Contains("The consultation is closed", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Equal("Closed", (await page.Locator(".facts dd").First.InnerTextAsync()).Trim());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Close now…" }).CountAsync());
+        using var scope = portal.Server.Services.CreateScope();
+        Assert.NotNull((await scope.ServiceProvider.GetRequiredService<SurveyDbContext>().Consultations.SingleAsync(c => c.Id == id)).ClosedAt);
+    }
+
     private static async Task<IReadOnlyList<string>> TierNumeralsAsync(IPage page) =>
         [.. (await page.Locator(".preview h3 bdi").AllInnerTextsAsync()).Select(n => n.TrimEnd(')'))];
 
