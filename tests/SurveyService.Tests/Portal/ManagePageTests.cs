@@ -262,6 +262,27 @@ public sealed class ManagePageTests(Chromium chromium, DemoPortal portal) : ICla
         Assert.NotNull((await scope.ServiceProvider.GetRequiredService<SurveyDbContext>().Consultations.SingleAsync(c => c.Id == id)).ClosedAt);
     }
 
+    [SkippableTheory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task TheSecretariatFindsEntitiesByNameAndCategory(string culture)
+    {
+        var page = await chromium.NewPageAsync(portal.Address);
+        await DemoPortal.SignInAsSecretariatAsync(page, culture);
+        await page.GotoAsync("/manage");
+        await page.Locator("a[href='/manage/entities']").ClickAsync();
+        Assert.True(await page.Locator("table.manage tbody tr").CountAsync() >= 8); // the demo's entities
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.Locator("#q").FillAsync("example");
+        await page.Locator("#category").SelectOptionAsync("SectorMember");
+        await page.Locator("form.search button").ClickAsync();
+
+        Assert.Equal(["Example Equipment Maker", "Example Telecom Operator"], await page.Locator("table.manage tbody th").AllInnerTextsAsync());
+        Assert.All(await page.Locator("table.manage tbody td:nth-of-type(3)").AllInnerTextsAsync(), count => Assert.NotEqual("0", count.Trim()));
+        Assert.Contains("q=example", page.Url);
+    }
+
     private static async Task<IReadOnlyList<string>> TierNumeralsAsync(IPage page) =>
         [.. (await page.Locator(".preview h3 bdi").AllInnerTextsAsync()).Select(n => n.TrimEnd(')'))];
 
