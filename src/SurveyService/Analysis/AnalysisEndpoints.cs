@@ -54,10 +54,9 @@ internal static class AnalysisEndpoints
         QuestionTier? scope = null;
         if (tier is not null)
         {
-            // Exactly a tier's name: Enum.TryParse would also take "0", "+2" and "MemberStates,Membership".
-            if (!Enum.GetNames<QuestionTier>().Contains(tier, StringComparer.Ordinal))
+            if (!EnumName.TryParse<QuestionTier>(tier, out var named))
                 return Problem.Invalid("tier", $"'{tier}' is not a tier; use MemberStates, Membership or Open.");
-            scope = Enum.Parse<QuestionTier>(tier);
+            scope = named;
         }
         switch (await reading.ForAsync(id, scope))
         {

@@ -23,5 +23,8 @@ internal static class PortalNames
     public static string Utc(DateTime utc) =>
         $"{utc.ToString("f", CultureInfo.CurrentCulture)} UTC";
 
+    /// <summary>A count as the culture groups its digits (10,000; 10 000; 10.000).</summary>
+    public static string Number(long count) => count.ToString("N0", CultureInfo.CurrentCulture);
+
     public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
 }

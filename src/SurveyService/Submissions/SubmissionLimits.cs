@@ -33,7 +33,7 @@ internal sealed class SubmissionLimits(IOptions<SubmissionLimitsOptions> options
     {
         context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
         // The portal's pages answer with the status alone: the status code pages make it a page in the reader's language.
-        if (!context.HttpContext.Request.Path.StartsWithSegments("/api"))
+        if (Portal.PortalSetup.IsPortal(context.HttpContext))
         {
             context.HttpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;

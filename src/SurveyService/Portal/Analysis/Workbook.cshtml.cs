@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SurveyService.Analysis;
 using SurveyService.Identity;
+using SurveyService.Problems;
 
 namespace SurveyService.Portal.Analysis;
 
@@ -20,9 +21,9 @@ internal sealed class WorkbookModel(ReadWorkbook reading) : PageModel
         QuestionTier? scope = null;
         if (tier is not null)
         {
-            if (!Enum.GetNames<QuestionTier>().Contains(tier, StringComparer.Ordinal))
+            if (!EnumName.TryParse<QuestionTier>(tier, out var named))
                 return NotFound();
-            scope = Enum.Parse<QuestionTier>(tier);
+            scope = named;
         }
         switch (await reading.ForAsync(id, scope))
         {

@@ -22,14 +22,10 @@ internal sealed class ReceiptModel(ReadQuestionnaire reading, SurveyDbContext db
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? version)
     {
-        if (Respondent.From(User) is not { } respondent)
-            return User.Identity?.IsAuthenticated == true ? StatusCode(StatusCodes.Status403Forbidden)
-                : Redirect($"/account/login?returnUrl={Uri.EscapeDataString($"/consultations/{id}/receipt")}");
-        var read = await reading.ForAsync(User, id);
-        if (read is QuestionnaireOutcome.NotEligible)
-            return Redirect($"/consultations/{id}"); // which says why, with 403
-        if (read is not QuestionnaireOutcome.Ready ready)
-            return NotFound();
+        var entry = await RespondentEntry.EnterAsync(this, reading, id);
+        if (entry.Refusal is { } refusal)
+            return refusal;
+        var (respondent, ready) = (entry.Respondent!, entry.Ready!);
         Consultation = ready.Consultation;
         Questions = ready.Questions;
         var submitted = await SubmissionReads.SubmittedVersionsAsync(db, id, respondent.EntityId);

@@ -49,14 +49,10 @@ internal sealed class ReviewModel(ReadQuestionnaire reading, SubmitAnswers submi
 
     private async Task<IActionResult?> ReadAsync(Guid id)
     {
-        if (Respondent.From(User) is not { } respondent)
-            return User.Identity?.IsAuthenticated == true ? StatusCode(StatusCodes.Status403Forbidden)
-                : Redirect($"/account/login?returnUrl={Uri.EscapeDataString($"/consultations/{id}/review")}");
-        var read = await reading.ForAsync(User, id);
-        if (read is QuestionnaireOutcome.NotEligible)
-            return Redirect($"/consultations/{id}"); // which says why, with 403
-        if (read is not QuestionnaireOutcome.Ready ready)
-            return NotFound();
+        var entry = await RespondentEntry.EnterAsync(this, reading, id);
+        if (entry.Refusal is { } refusal)
+            return refusal;
+        var (respondent, ready) = (entry.Respondent!, entry.Ready!);
         Consultation = ready.Consultation;
         Questions = ready.Questions;
         IsOpen = ConsultationSchedule.From(Consultation).StatusAt(clock.UtcNow()) == ConsultationStatus.Open;
