@@ -221,6 +221,24 @@ public sealed class AnswerPageTests(Chromium chromium, DemoPortal portal) : ICla
 
 
     [SkippableFact]
+    public async Task ABodyThatIsNotAFormIsRefusedWithAPageNot500()
+    {
+        var page = await chromium.NewPageAsync(portal.Address);
+        await DemoPortal.SignInAsync(page, "focal.ch@example.org", "fr");
+        await OpenTheConsultationAsync(page);
+        var json = new APIRequestContextOptions { Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" }, Data = "{}" };
+
+        foreach (var (method, path) in new[] { ("POST", new Uri(page.Url).AbsolutePath), ("PATCH", new Uri(page.Url).AbsolutePath), ("POST", "/account/login") })
+        {
+            json.Method = method;
+            var refused = await page.Context.APIRequest.FetchAsync(path, json);
+            Assert.Equal(415, refused.Status);
+            Assert.StartsWith("text/html", refused.Headers["content-type"]);
+            Assert.Contains("lang=\"fr\"", await refused.TextAsync());
+        }
+    }
+
+    [SkippableFact]
     public async Task ASaveAfterTheCloseKeepsTheTextAndSaysWhy()
     {
         await using var closing = new DemoPortal();

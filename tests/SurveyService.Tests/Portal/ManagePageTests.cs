@@ -237,6 +237,7 @@ public sealed class ManagePageTests(Chromium chromium, DemoPortal portal) : ICla
         // A consultation for Member States only, previewed as a Sector Member: what that focal point would be told.
         var id = await portal.PublishAsync($"Governments only ({culture})", TimeSpan.Zero, [RespondentCategory.MemberState],
             DemoPortal.TextQuestion("1", "For governments.", QuestionTier.MemberStates));
+        Assert.Equal(404, (await page.GotoAsync($"/manage/consultations/{id}/preview?category=Nobody"))!.Status);
         await page.GotoAsync($"/manage/consultations/{id}/preview?category=SectorMember");
         Assert.Equal(0, await page.Locator(".preview").CountAsync());
         Assert.Contains(culture == "en" ? "answers the questions of tiers ii and iii" : "ii وiii", await page.Locator(".error-summary").InnerTextAsync());

@@ -29,15 +29,11 @@ internal sealed class LoginModel(PasswordCheck passwords, AccountClaims claims, 
     public async Task<IActionResult> OnPostAsync()
     {
         // Read here rather than bound, so a form the reader refuses (a NUL in a field) is answered with the page, not a 500.
-        IFormCollection form;
-        try
-        {
-            form = await Request.ReadFormAsync();
-        }
-        catch (InvalidDataException)
-        {
-            return Refused(t["The form contains a character it cannot carry; sign in again."], StatusCodes.Status400BadRequest);
-        }
+        var (posted, refusedWith) = await PortalForm.ReadAsync(Request);
+        if (posted is not { } form)
+            return refusedWith == StatusCodes.Status400BadRequest
+                ? Refused(t["The form contains a character it cannot carry; sign in again."], refusedWith)
+                : StatusCode(refusedWith);
         Email = form["email"].ToString();
         ReturnUrl = form["returnUrl"].ToString();
         if (!await antiforgery.IsRequestValidAsync(HttpContext))

@@ -61,15 +61,10 @@ internal sealed class AnswerModel(ReadQuestionnaire reading, SaveAnswers saving,
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        IFormCollection form;
-        try
-        {
-            form = await Request.ReadFormAsync();
-        }
-        catch (InvalidDataException)
-        {
-            return await OnGetAsync(id) is PageResult ? Refused(t["The form contains a character it cannot carry (a NUL); nothing was saved."], 400) : NotFound();
-        }
+        var (posted, refusedWith) = await PortalForm.ReadAsync(Request);
+        if (posted is not { } form)
+            return refusedWith != StatusCodes.Status400BadRequest ? StatusCode(refusedWith)
+                : await OnGetAsync(id) is PageResult ? Refused(t["The form contains a character it cannot carry (a NUL); nothing was saved."], 400) : NotFound();
         var respondent = Respondent.From(User);
         if (respondent is null)
         {
@@ -115,15 +110,11 @@ internal sealed class AnswerModel(ReadQuestionnaire reading, SaveAnswers saving,
             return Autosave(StatusCodes.Status401Unauthorized, t["Your sign-in has expired, so autosave stopped. Keep this page open, sign in again in another tab, then press Save draft here."]);
         if (await ReadAsync(id) is { } refused)
             return refused;
-        IFormCollection form;
-        try
-        {
-            form = await Request.ReadFormAsync();
-        }
-        catch (InvalidDataException)
-        {
-            return Autosave(StatusCodes.Status400BadRequest, t["Not saved automatically: an answer contains a character it cannot carry. Press Save draft to see which."]);
-        }
+        var (posted, refusedWith) = await PortalForm.ReadAsync(Request);
+        if (posted is not { } form)
+            return refusedWith == StatusCodes.Status400BadRequest
+                ? Autosave(refusedWith, t["Not saved automatically: an answer contains a character it cannot carry. Press Save draft to see which."])
+                : StatusCode(refusedWith);
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
             return Autosave(StatusCodes.Status400BadRequest, t["This page is too old to save automatically. Press Save draft: nothing you typed is lost."]);
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SurveyService.Consultations;
 using SurveyService.Data.Consultations;
 using SurveyService.Identity;
+using SurveyService.Problems;
 using SurveyService.Questionnaires;
 
 namespace SurveyService.Portal.Manage;
@@ -20,16 +21,19 @@ internal sealed class PreviewConsultationModel(SurveyDbContext db) : PageModel
     public bool Eligible { get; private set; }
     public IReadOnlyList<Question> Questions { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, RespondentCategory category = RespondentCategory.MemberState)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? category)
     {
+        // Exactly a category's name, as the links write it: binding would take "junk" as the default silently.
+        if (!EnumName.TryParse(category ?? nameof(RespondentCategory.MemberState), out RespondentCategory asked))
+            return NotFound();
         var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
-        if (consultation is null || !Enum.IsDefined(category))
+        if (consultation is null)
             return NotFound();
         Consultation = consultation;
-        Category = category;
-        Eligible = ConsultationSchedule.From(consultation).Admits(category);
+        Category = asked;
+        Eligible = ConsultationSchedule.From(consultation).Admits(Category);
         var all = await db.Questions.AsNoTracking().Where(q => q.ConsultationId == id).OrderBy(q => q.Order).ToListAsync();
-        Questions = [.. all.AskedOf(category)];
+        Questions = [.. all.AskedOf(Category)];
         return Page();
     }
 }
