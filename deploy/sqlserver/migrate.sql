@@ -738,3 +738,127 @@ BEGIN
 END;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124223725_AuditScreeningThemes'
+)
+BEGIN
+    CREATE TABLE [ConsultationEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ConsultationId] uniqueidentifier NOT NULL,
+        [Action] nvarchar(30) NOT NULL,
+        [At] datetime2 NOT NULL,
+        [UserId] nvarchar(450) NULL,
+        [Subject] nvarchar(100) NULL,
+        [Before] nvarchar(4000) NULL,
+        [After] nvarchar(4000) NULL,
+        [Reason] nvarchar(2000) NULL,
+        CONSTRAINT [PK_ConsultationEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ConsultationEvents_Consultations_ConsultationId] FOREIGN KEY ([ConsultationId]) REFERENCES [Consultations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124223725_AuditScreeningThemes'
+)
+BEGIN
+    CREATE TABLE [ScreeningDecisions] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ConsultationId] uniqueidentifier NOT NULL,
+        [SubmittedAnswerId] uniqueidentifier NOT NULL,
+        [Related] bit NOT NULL,
+        [Reason] nvarchar(2000) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_ScreeningDecisions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ScreeningDecisions_Consultations_ConsultationId] FOREIGN KEY ([ConsultationId]) REFERENCES [Consultations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ScreeningDecisions_SubmittedAnswers_SubmittedAnswerId] FOREIGN KEY ([SubmittedAnswerId]) REFERENCES [SubmittedAnswers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124223725_AuditScreeningThemes'
+)
+BEGIN
+    CREATE TABLE [Themes] (
+        [Id] uniqueidentifier NOT NULL,
+        [ConsultationId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_Themes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Themes_Consultations_ConsultationId] FOREIGN KEY ([ConsultationId]) REFERENCES [Consultations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124223725_AuditScreeningThemes'
+)
+BEGIN
+    CREATE TABLE [AnswerThemes] (
+        [SubmittedAnswerId] uniqueidentifier NOT NULL,
+        [ThemeId] uniqueidentifier NOT NULL,
+        [TaggedBy] nvarchar(450) NOT NULL,
+        [TaggedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_AnswerThemes] PRIMARY KEY ([SubmittedAnswerId], [ThemeId]),
+        CONSTRAINT [FK_AnswerThemes_SubmittedAnswers_SubmittedAnswerId] FOREIGN KEY ([SubmittedAnswerId]) REFERENCES [SubmittedAnswers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AnswerThemes_Themes_ThemeId] FOREIGN KEY ([ThemeId]) REFERENCES [Themes] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124223725_AuditScreeningThemes'
+)
+BEGIN
+    CREATE INDEX [IX_AnswerThemes_ThemeId] ON [AnswerThemes] ([ThemeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124223725_AuditScreeningThemes'
+)
+BEGIN
+    CREATE INDEX [IX_ConsultationEvents_ConsultationId_Id] ON [ConsultationEvents] ([ConsultationId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124223725_AuditScreeningThemes'
+)
+BEGIN
+    CREATE INDEX [IX_ScreeningDecisions_ConsultationId_Id] ON [ScreeningDecisions] ([ConsultationId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124223725_AuditScreeningThemes'
+)
+BEGIN
+    CREATE INDEX [IX_ScreeningDecisions_SubmittedAnswerId] ON [ScreeningDecisions] ([SubmittedAnswerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124223725_AuditScreeningThemes'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Themes_ConsultationId_Name] ON [Themes] ([ConsultationId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124223725_AuditScreeningThemes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124223725_AuditScreeningThemes', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -20,6 +20,10 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options)
     public DbSet<SubmittedVersion> SubmittedVersions => Set<SubmittedVersion>();
     public DbSet<SubmittedAnswer> SubmittedAnswers => Set<SubmittedAnswer>();
     public DbSet<SubmissionEvent> SubmissionEvents => Set<SubmissionEvent>();
+    public DbSet<ScreeningDecision> ScreeningDecisions => Set<ScreeningDecision>();
+    public DbSet<ConsultationEvent> ConsultationEvents => Set<ConsultationEvent>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<AnswerTheme> AnswerThemes => Set<AnswerTheme>();
     public DbSet<Analysis> Analyses => Set<Analysis>();
     public DbSet<AnalysisWorkbook> AnalysisWorkbooks => Set<AnalysisWorkbook>();
 

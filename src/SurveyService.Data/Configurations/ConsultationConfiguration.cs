@@ -21,3 +21,18 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
         builder.HasIndex(c => c.ClosesAt);
     }
 }
+
+internal sealed class ConsultationEventConfiguration : IEntityTypeConfiguration<ConsultationEvent>
+{
+    public void Configure(EntityTypeBuilder<ConsultationEvent> builder)
+    {
+        builder.HasIndex(e => new { e.ConsultationId, e.Id });
+        builder.HasOne<Consultation>().WithMany().HasForeignKey(e => e.ConsultationId);
+        builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.UserId).HasMaxLength(450);
+        builder.Property(e => e.Subject).HasMaxLength(100);
+        builder.Property(e => e.Before).HasMaxLength(4_000);
+        builder.Property(e => e.After).HasMaxLength(4_000);
+        builder.Property(e => e.Reason).HasMaxLength(2_000);
+    }
+}

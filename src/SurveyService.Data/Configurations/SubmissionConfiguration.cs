@@ -63,3 +63,17 @@ internal sealed class SubmissionEventConfiguration : IEntityTypeConfiguration<Su
         builder.Property(e => e.UserId).HasMaxLength(450);
     }
 }
+
+internal sealed class ScreeningDecisionConfiguration : IEntityTypeConfiguration<ScreeningDecision>
+{
+    public void Configure(EntityTypeBuilder<ScreeningDecision> builder)
+    {
+        builder.HasIndex(d => new { d.ConsultationId, d.Id });
+        builder.HasIndex(d => d.SubmittedAnswerId);
+        // One cascade path only (through the answer): SQL Server refuses two from the consultation.
+        builder.HasOne<Consultation>().WithMany().HasForeignKey(d => d.ConsultationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SubmittedAnswer>().WithMany().HasForeignKey(d => d.SubmittedAnswerId);
+        builder.Property(d => d.Reason).HasMaxLength(2_000);
+        builder.Property(d => d.UserId).HasMaxLength(450);
+    }
+}

@@ -525,6 +525,59 @@ namespace SurveyService.Migrations.PostgreSql.Migrations
                     b.ToTable("AnalysisWorkbooks");
                 });
 
+            modelBuilder.Entity("SurveyService.Data.Analyses.AnswerTheme", b =>
+                {
+                    b.Property<Guid>("SubmittedAnswerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("TaggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TaggedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("SubmittedAnswerId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("AnswerThemes");
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Analyses.Theme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Themes");
+                });
+
             modelBuilder.Entity("SurveyService.Data.Consultations.Consultation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -565,6 +618,52 @@ namespace SurveyService.Migrations.PostgreSql.Migrations
                     b.HasIndex("ClosesAt");
 
                     b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Consultations.ConsultationEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Id");
+
+                    b.ToTable("ConsultationEvents");
                 });
 
             modelBuilder.Entity("SurveyService.Data.Consultations.Question", b =>
@@ -687,6 +786,44 @@ namespace SurveyService.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Answers");
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Submissions.ScreeningDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("Related")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("SubmittedAnswerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedAnswerId");
+
+                    b.HasIndex("ConsultationId", "Id");
+
+                    b.ToTable("ScreeningDecisions");
                 });
 
             modelBuilder.Entity("SurveyService.Data.Submissions.Submission", b =>
@@ -955,6 +1092,30 @@ namespace SurveyService.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SurveyService.Data.Analyses.AnswerTheme", b =>
+                {
+                    b.HasOne("SurveyService.Data.Submissions.SubmittedAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedAnswerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SurveyService.Data.Analyses.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Analyses.Theme", b =>
+                {
+                    b.HasOne("SurveyService.Data.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SurveyService.Data.Consultations.Consultation", b =>
                 {
                     b.OwnsMany("SurveyService.Data.Consultations.CategoryWeight", "Weights", b1 =>
@@ -981,6 +1142,15 @@ namespace SurveyService.Migrations.PostgreSql.Migrations
                     b.Navigation("Weights");
                 });
 
+            modelBuilder.Entity("SurveyService.Data.Consultations.ConsultationEvent", b =>
+                {
+                    b.HasOne("SurveyService.Data.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SurveyService.Data.Consultations.Question", b =>
                 {
                     b.HasOne("SurveyService.Data.Consultations.Consultation", null)
@@ -1001,6 +1171,21 @@ namespace SurveyService.Migrations.PostgreSql.Migrations
                     b.HasOne("SurveyService.Data.Submissions.Submission", null)
                         .WithMany("Answers")
                         .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Submissions.ScreeningDecision", b =>
+                {
+                    b.HasOne("SurveyService.Data.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SurveyService.Data.Submissions.SubmittedAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedAnswerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

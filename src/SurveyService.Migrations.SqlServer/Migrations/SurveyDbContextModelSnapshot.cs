@@ -529,6 +529,59 @@ namespace SurveyService.Migrations.SqlServer.Migrations
                     b.ToTable("AnalysisWorkbooks");
                 });
 
+            modelBuilder.Entity("SurveyService.Data.Analyses.AnswerTheme", b =>
+                {
+                    b.Property<Guid>("SubmittedAnswerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("TaggedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TaggedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("SubmittedAnswerId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("AnswerThemes");
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Analyses.Theme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Themes");
+                });
+
             modelBuilder.Entity("SurveyService.Data.Consultations.Consultation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -569,6 +622,52 @@ namespace SurveyService.Migrations.SqlServer.Migrations
                     b.HasIndex("ClosesAt");
 
                     b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Consultations.ConsultationEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Id");
+
+                    b.ToTable("ConsultationEvents");
                 });
 
             modelBuilder.Entity("SurveyService.Data.Consultations.Question", b =>
@@ -691,6 +790,44 @@ namespace SurveyService.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Answers");
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Submissions.ScreeningDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("Related")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("SubmittedAnswerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedAnswerId");
+
+                    b.HasIndex("ConsultationId", "Id");
+
+                    b.ToTable("ScreeningDecisions");
                 });
 
             modelBuilder.Entity("SurveyService.Data.Submissions.Submission", b =>
@@ -959,6 +1096,30 @@ namespace SurveyService.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SurveyService.Data.Analyses.AnswerTheme", b =>
+                {
+                    b.HasOne("SurveyService.Data.Submissions.SubmittedAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedAnswerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SurveyService.Data.Analyses.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Analyses.Theme", b =>
+                {
+                    b.HasOne("SurveyService.Data.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SurveyService.Data.Consultations.Consultation", b =>
                 {
                     b.OwnsMany("SurveyService.Data.Consultations.CategoryWeight", "Weights", b1 =>
@@ -985,6 +1146,15 @@ namespace SurveyService.Migrations.SqlServer.Migrations
                     b.Navigation("Weights");
                 });
 
+            modelBuilder.Entity("SurveyService.Data.Consultations.ConsultationEvent", b =>
+                {
+                    b.HasOne("SurveyService.Data.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SurveyService.Data.Consultations.Question", b =>
                 {
                     b.HasOne("SurveyService.Data.Consultations.Consultation", null)
@@ -1005,6 +1175,21 @@ namespace SurveyService.Migrations.SqlServer.Migrations
                     b.HasOne("SurveyService.Data.Submissions.Submission", null)
                         .WithMany("Answers")
                         .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Submissions.ScreeningDecision", b =>
+                {
+                    b.HasOne("SurveyService.Data.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SurveyService.Data.Submissions.SubmittedAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedAnswerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -513,6 +513,59 @@ namespace SurveyService.Migrations.Sqlite.Migrations
                     b.ToTable("AnalysisWorkbooks");
                 });
 
+            modelBuilder.Entity("SurveyService.Data.Analyses.AnswerTheme", b =>
+                {
+                    b.Property<Guid>("SubmittedAnswerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TaggedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaggedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubmittedAnswerId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("AnswerThemes");
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Analyses.Theme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Themes");
+                });
+
             modelBuilder.Entity("SurveyService.Data.Consultations.Consultation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -553,6 +606,50 @@ namespace SurveyService.Migrations.Sqlite.Migrations
                     b.HasIndex("ClosesAt");
 
                     b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Consultations.ConsultationEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Id");
+
+                    b.ToTable("ConsultationEvents");
                 });
 
             modelBuilder.Entity("SurveyService.Data.Consultations.Question", b =>
@@ -675,6 +772,42 @@ namespace SurveyService.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Answers");
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Submissions.ScreeningDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Related")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmittedAnswerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedAnswerId");
+
+                    b.HasIndex("ConsultationId", "Id");
+
+                    b.ToTable("ScreeningDecisions");
                 });
 
             modelBuilder.Entity("SurveyService.Data.Submissions.Submission", b =>
@@ -941,6 +1074,30 @@ namespace SurveyService.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SurveyService.Data.Analyses.AnswerTheme", b =>
+                {
+                    b.HasOne("SurveyService.Data.Submissions.SubmittedAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedAnswerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SurveyService.Data.Analyses.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Analyses.Theme", b =>
+                {
+                    b.HasOne("SurveyService.Data.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SurveyService.Data.Consultations.Consultation", b =>
                 {
                     b.OwnsMany("SurveyService.Data.Consultations.CategoryWeight", "Weights", b1 =>
@@ -967,6 +1124,15 @@ namespace SurveyService.Migrations.Sqlite.Migrations
                     b.Navigation("Weights");
                 });
 
+            modelBuilder.Entity("SurveyService.Data.Consultations.ConsultationEvent", b =>
+                {
+                    b.HasOne("SurveyService.Data.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SurveyService.Data.Consultations.Question", b =>
                 {
                     b.HasOne("SurveyService.Data.Consultations.Consultation", null)
@@ -987,6 +1153,21 @@ namespace SurveyService.Migrations.Sqlite.Migrations
                     b.HasOne("SurveyService.Data.Submissions.Submission", null)
                         .WithMany("Answers")
                         .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SurveyService.Data.Submissions.ScreeningDecision", b =>
+                {
+                    b.HasOne("SurveyService.Data.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SurveyService.Data.Submissions.SubmittedAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedAnswerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
