@@ -46,7 +46,7 @@ internal static class HttpRush
         {
             Phase.Reads => TwiceAsync(http, $"/api/consultations/{consultationId}", HttpStatusCode.OK, Read, respondent, measurements),
             Phase.NoDatabase => TwiceAsync(http, "/api/floor-probe", HttpStatusCode.NotFound, Probe, respondent, measurements),
-            Phase.Journey => ReadThenSaveThenSubmitAsync(http, consultationId, path, respondent, measurements),
+            Phase.Journey => JourneyAsync(http, consultationId, respondent, measurements),
             _ => SaveThenSubmitAsync(http, path, respondent, measurements),
         });
     }
@@ -94,9 +94,9 @@ internal static class HttpRush
     }
 
     /// <summary>The API side of the portal comparison: the questionnaire is read first, as the portal must open its page.</summary>
-    private static async Task<bool> ReadThenSaveThenSubmitAsync(HttpClient http, Guid consultationId, string path, Respondent respondent,
-        Measurements measurements)
+    public static async Task<bool> JourneyAsync(HttpClient http, Guid consultationId, Respondent respondent, Measurements measurements)
     {
+        var path = $"/api/consultations/{consultationId}/submission";
         using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/consultations/{consultationId}/questionnaire");
         return (await SendAsync(http, read, respondent, QuestionnaireRead, measurements)).Ok
             && await SaveThenSubmitAsync(http, path, respondent, measurements);

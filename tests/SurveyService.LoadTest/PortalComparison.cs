@@ -14,7 +14,9 @@ internal sealed record ComparisonRound(int Number, bool ApiFirst, PathRun Api, P
 /// API and through the portal's HTML forms, each path on a consultation of its own. The paths
 /// alternate within each round, and which goes first alternates between rounds, so both are measured
 /// in the same minutes of this shared machine and neither always finds the other's leftovers
-/// (warm caches, a pending collection). Sign-in is measured apart, through both doors alike.
+/// (warm caches, a pending collection). The rounds are measured twice: already signed in (sign-in
+/// timed apart, through both doors alike), and as whole visits, each respondent arriving signed out
+/// and signing in through its own door first, as a person opening the portal does.
 /// </summary>
 internal sealed class PortalComparison(LoadOptions options, Process? service)
 {
@@ -38,6 +40,9 @@ internal sealed class PortalComparison(LoadOptions options, Process? service)
         var pairs = new List<Pair>();
         for (var round = 0; round <= options.Rounds; round++)
             pairs.Add(await PairAsync(client, secretariat, $"{tag}-{round}"));
+        var visitPairs = new List<Pair>();
+        for (var round = 1; round <= options.Rounds; round++)
+            visitPairs.Add(await PairAsync(client, secretariat, $"{tag}-visit-{round}"));
         var returnUrl = $"/consultations/{pairs[0].Portal.Id}";
         var focalPoints = await CreateAsync(client, secretariat, tag, options.Respondents, setup);
 
@@ -88,14 +93,36 @@ internal sealed class PortalComparison(LoadOptions options, Process? service)
                 + $"portal/API {portalRun.Run.RespondentsPerSecond / apiRun.Run.RespondentsPerSecond:0.00}");
         }
 
+        Console.Error.WriteLine("Whole visits: each respondent signs in through its door, then answers.");
+        var visits = new List<ComparisonRound>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            var pair = visitPairs[round - 1];
+            var apiFirst = round % 2 == 1;
+            PathRun apiRun, portalRun;
+            if (apiFirst)
+            {
+                apiRun = await ApiVisitAsync(client, pair, focalPoints, concurrency);
+                portalRun = await PortalVisitAsync(pair, focalPoints, concurrency);
+            }
+            else
+            {
+                portalRun = await PortalVisitAsync(pair, focalPoints, concurrency);
+                apiRun = await ApiVisitAsync(client, pair, focalPoints, concurrency);
+            }
+            visits.Add(new ComparisonRound(round, apiFirst, apiRun, portalRun));
+            Console.Error.WriteLine($"  visit round {round}: API {apiRun.Run.RespondentsPerSecond:0.0}/s, portal {portalRun.Run.RespondentsPerSecond:0.0}/s, "
+                + $"portal/API {portalRun.Run.RespondentsPerSecond / apiRun.Run.RespondentsPerSecond:0.00}");
+        }
+
         var few = Math.Min(AloneRespondents, api.Length);
         Console.Error.WriteLine($"One at a time: {few} respondents through each path.");
         var aloneApi = await ApiAsync(client, pairs[0], api[..few], concurrency: 1, arrivalSeconds: 0);
         var alonePortal = await PortalAsync(pairs[0], portal[..few], concurrency: 1, arrivalSeconds: 0);
 
         var versions = (Before: versionsBefore, After: await CountVersionsAsync());
-        Console.WriteLine(PortalReport.Markdown(options, rounds, tokenSignIn, portalSignIn, aloneApi, alonePortal, versions));
-        var runs = rounds.SelectMany(r => new[] { (r.Api, options.Respondents), (r.Portal, options.Respondents) })
+        Console.WriteLine(PortalReport.Markdown(options, rounds, visits, tokenSignIn, portalSignIn, aloneApi, alonePortal, versions));
+        var runs = rounds.Concat(visits).SelectMany(r => new[] { (r.Api, options.Respondents), (r.Portal, options.Respondents) })
             .Concat([(tokenSignIn, focalPoints.Length), (portalSignIn, focalPoints.Length), (aloneApi, few), (alonePortal, few)]);
         var failed = runs.Any(r => r.Item1.Run.Errors.Any() || r.Item1.Run.Completed != r.Item2 || (r.Item1.Kept is { } kept && kept != r.Item2));
         if (options.Sqlite is null)
@@ -116,6 +143,23 @@ internal sealed class PortalComparison(LoadOptions options, Process? service)
         return MeasuredAsync(fresh => HttpRush.ReleaseAsync(answering, concurrency, arrivalSeconds ?? options.ArrivalSeconds,
             (respondent, measurements) => PortalJourney.AnswerAsync(fresh, pair.Portal.Id, respondent, measurements)), pair.Portal.Id);
     }
+
+    /// <summary>A whole visit through the API: the password grant at the token endpoint, then the journey.</summary>
+    private Task<PathRun> ApiVisitAsync(ServiceClient client, Pair pair, FocalPoint[] focalPoints, int concurrency) =>
+        MeasuredAsync(fresh => HttpRush.ReleaseAsync(focalPoints, concurrency, options.ArrivalSeconds, async (f, m) =>
+            await SignIns.TokenAsync(fresh, f, m) is { } token
+            && await HttpRush.JourneyAsync(fresh, pair.Api.Id, new Respondent(f.Index, f.Category, token, client.SaveBodyFor(pair.Api, f.Category, f.Index)), m)),
+            pair.Api.Id);
+
+    /// <summary>A whole visit through the portal: signed out, the sign-in page on the way to the questionnaire, then the journey.</summary>
+    private Task<PathRun> PortalVisitAsync(Pair pair, FocalPoint[] focalPoints, int concurrency) =>
+        MeasuredAsync(fresh => HttpRush.ReleaseAsync(focalPoints, concurrency, options.ArrivalSeconds, async (f, m) =>
+        {
+            var session = new PortalSession(options.BaseUrl, $"respondent {f.Index} ({f.Category})");
+            return await SignIns.PortalAsync(fresh, session, f, $"/consultations/{pair.Portal.Id}", m)
+                && await PortalJourney.AnswerAsync(fresh, pair.Portal.Id,
+                    new PortalRespondent(f.Index, f.Category, session, PortalForms.AnswerFieldsFor(pair.Portal, f.Category, f.Index)), m);
+        }), pair.Portal.Id);
 
     /// <summary>Every focal point through the token endpoint, then through the portal's sign-in page, a few at a time as in setup.</summary>
     private async Task<(PathRun TokenSignIn, PathRun PortalSignIn, Respondent[] Api, PortalRespondent[] Portal)> SignInAsync(FocalPoint[] focalPoints, string returnUrl)

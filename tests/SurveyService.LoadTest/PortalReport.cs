@@ -8,8 +8,8 @@ internal static class PortalReport
 {
     private static readonly string[] ApiSteps = [HttpRush.QuestionnaireRead, HttpRush.Save, HttpRush.Submit];
 
-    public static string Markdown(LoadOptions options, IReadOnlyList<ComparisonRound> rounds, PathRun tokenSignIn, PathRun portalSignIn,
-        PathRun aloneApi, PathRun alonePortal, (int? Before, int? After) versions)
+    public static string Markdown(LoadOptions options, IReadOnlyList<ComparisonRound> rounds, IReadOnlyList<ComparisonRound> visits,
+        PathRun tokenSignIn, PathRun portalSignIn, PathRun aloneApi, PathRun alonePortal, (int? Before, int? After) versions)
     {
         var n = options.Respondents;
         var text = new StringBuilder();
@@ -26,6 +26,32 @@ internal static class PortalReport
             text.AppendLine(Invariant($"Submitted versions in the whole database (every consultation, warm-up included): {before:N0} before the first round, {after:N0} after the one-at-a-time pass."));
             text.AppendLine();
         }
+        Rounds(text, rounds, n);
+        text.AppendLine("Whole visits, as a person opening the portal makes one: each respondent arrives signed out and signs in through its own door "
+            + "(API: `POST /connect/token`; portal: `GET /account/login?returnUrl=…`, `POST` it, 302 to the questionnaire), then the same journey, "
+            + "on a fresh pair of consultations each round. Timed from the first request of the sign-in.");
+        text.AppendLine();
+        Rounds(text, visits, n);
+
+        text.AppendLine("Per step, every round's requests together, and the same steps one respondent at a time (nothing else in flight from the generator):");
+        text.AppendLine();
+        text.AppendLine("| path | step | requests | p50 (ms) | p99 (ms) | bytes per answer | one at a time: p50 (ms) |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        Steps(text, "API", ApiSteps, rounds.Select(r => r.Api.Run).ToArray(), aloneApi.Run);
+        Steps(text, "portal", PortalJourney.Steps, rounds.Select(r => r.Portal.Run).ToArray(), alonePortal.Run);
+        foreach (var (path, alone) in new[] { ("API", aloneApi), ("portal", alonePortal) })
+            text.AppendLine(Invariant($"| {path} | whole journey, one at a time | {alone.Run.Completed} | {alone.Run.Journeys.P50:0.0} | {alone.Run.Journeys.P99:0.0} | ")
+                + Invariant($"{(double)alone.Run.Samples.Sum(s => s.Bytes) / alone.Run.Respondents:N0} | service {Text(ServiceMs(alone))} ms per respondent; kept {Kept([alone], alone.Run.Respondents)} |"));
+        text.AppendLine();
+        text.Append(SignIn(tokenSignIn, portalSignIn));
+        foreach (var detail in rounds.SelectMany(r => new[] { r.Api, r.Portal }).Append(aloneApi).Append(alonePortal).SelectMany(p => p.Run.ErrorDetails).Take(10))
+            text.AppendLine("- error: " + detail.ReplaceLineEndings(" "));
+        return text.ToString();
+    }
+
+    /// <summary>Each round's rates and ratio, then the medians over the rounds.</summary>
+    private static void Rounds(StringBuilder text, IReadOnlyList<ComparisonRound> rounds, int n)
+    {
         text.AppendLine("| round | first | API respondents/s | portal respondents/s | portal / API | API p50 / p99 (ms) | portal p50 / p99 (ms) | service ms per respondent, API / portal |");
         text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rounds)
@@ -48,21 +74,6 @@ internal static class PortalReport
         text.AppendLine(Invariant($"| errors, all rounds | {Errors(rounds.Select(r => r.Api))} | {Errors(rounds.Select(r => r.Portal))} | |"));
         text.AppendLine(Invariant($"| submissions in the database, all rounds | {Kept(rounds.Select(r => r.Api), n)} | {Kept(rounds.Select(r => r.Portal), n)} | |"));
         text.AppendLine();
-
-        text.AppendLine("Per step, every round's requests together, and the same steps one respondent at a time (nothing else in flight from the generator):");
-        text.AppendLine();
-        text.AppendLine("| path | step | requests | p50 (ms) | p99 (ms) | bytes per answer | one at a time: p50 (ms) |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
-        Steps(text, "API", ApiSteps, rounds.Select(r => r.Api.Run).ToArray(), aloneApi.Run);
-        Steps(text, "portal", PortalJourney.Steps, rounds.Select(r => r.Portal.Run).ToArray(), alonePortal.Run);
-        foreach (var (path, alone) in new[] { ("API", aloneApi), ("portal", alonePortal) })
-            text.AppendLine(Invariant($"| {path} | whole journey, one at a time | {alone.Run.Completed} | {alone.Run.Journeys.P50:0.0} | {alone.Run.Journeys.P99:0.0} | ")
-                + Invariant($"{(double)alone.Run.Samples.Sum(s => s.Bytes) / alone.Run.Respondents:N0} | service {Text(ServiceMs(alone))} ms per respondent; kept {Kept([alone], alone.Run.Respondents)} |"));
-        text.AppendLine();
-        text.Append(SignIn(tokenSignIn, portalSignIn));
-        foreach (var detail in rounds.SelectMany(r => new[] { r.Api, r.Portal }).Append(aloneApi).Append(alonePortal).SelectMany(p => p.Run.ErrorDetails).Take(10))
-            text.AppendLine("- error: " + detail.ReplaceLineEndings(" "));
-        return text.ToString();
     }
 
     public static string SignIn(PathRun token, PathRun portal)
