@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using SurveyService.Accounts.Import;
 using SurveyService.Data.Accounts;
 using SurveyService.Data.Entities;
@@ -23,11 +24,23 @@ internal static class AccountEndpoints
         entities.MapPost("/{id:guid}/accounts", CreateFocalPoint).WithName("CreateFocalPoint")
             .Produces<AccountResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Add a focal point (an account) to an entity.");
+        entities.MapGet("/{id:guid}/accounts", ListFocalPoints).WithName("ListFocalPoints").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The entity's focal points, each with whether it is disabled.");
         entities.MapEntityImport();
 
         app.MapPost("/api/staff", CreateStaff).WithName("CreateStaffAccount").WithTags("Identity").RequireAuthorization(Policies.Secretariat).WithValidation()
             .Produces<AccountResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Add a Secretariat or Analyst account.");
+        app.MapGet("/api/staff", ListStaff).WithName("ListStaffAccounts").WithTags("Identity").RequireAuthorization(Policies.Secretariat)
+            .WithSummary("The Secretariat's and the analysts' accounts, each with whether it is disabled.");
+
+        var accounts = app.MapGroup("/api/accounts/{id}").WithTags("Identity").RequireAuthorization(Policies.Secretariat);
+        accounts.MapPost("/disable", (string id, ClaimsPrincipal user, AccountAccess access) => SetAccessAsync(id, user, access, disabled: true))
+            .WithName("DisableAccount").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Disable an account (a focal point or staff): refused at sign-in and, within moments, with what it already holds. Kept with all it did.");
+        accounts.MapPost("/enable", (string id, ClaimsPrincipal user, AccountAccess access) => SetAccessAsync(id, user, access, disabled: false))
+            .WithName("EnableAccount").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Enable a disabled account again.");
         return app;
     }
 
@@ -35,6 +48,8 @@ internal static class AccountEndpoints
         .AddScoped<AccountCreation>()
         .AddScoped<RegisterStakeholder>()
         .AddScoped<ProvisionAccounts>()
+        .AddScoped<AccountReads>()
+        .AddScoped<AccountAccess>()
         .AddEntityImport();
 
     private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> Register(RegistrationRequest request,
@@ -80,6 +95,24 @@ internal static class AccountEndpoints
             AccountOutcome.EntityNotFound(var entityId) => EntityNotFound(entityId),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
         };
+
+    private static async Task<Results<Ok<ListedAccount[]>, ProblemHttpResult>> ListFocalPoints(Guid id, AccountReads reads) =>
+        await reads.FocalPointsAsync(id) is { } found ? TypedResults.Ok(found.FocalPoints) : EntityNotFound(id);
+
+    private static async Task<Ok<ListedAccount[]>> ListStaff(AccountReads reads) => TypedResults.Ok(await reads.StaffAsync());
+
+    private static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> SetAccessAsync(string userId, ClaimsPrincipal user, AccountAccess access,
+        bool disabled)
+    {
+        var secretariat = StaffMember.From(user) ?? throw new InvalidOperationException("The Secretariat policy let in someone who is not staff.");
+        return await access.SetAsync(secretariat, userId, disabled) switch
+        {
+            AccessOutcome.Done(var account) => TypedResults.Ok(ToResponse(account, account.Entity) with { Disabled = disabled }),
+            AccessOutcome.NotFound => Problem.NotFound($"No account has the id {userId}."),
+            AccessOutcome.OwnAccount => Problem.Conflict("You cannot disable your own account; another member of the Secretariat can."),
+            var outcome => throw new InvalidOperationException($"Unknown outcome {outcome}."),
+        };
+    }
 
     private static ProblemHttpResult EntityNotFound(Guid id) => Problem.NotFound($"No entity has the id {id}.");
 

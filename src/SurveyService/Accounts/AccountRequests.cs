@@ -51,7 +51,8 @@ public sealed record CreateStaffRequest(string? Email, string? DisplayName, stri
 
 public sealed record EntityResponse(Guid Id, string Name, RespondentCategory Category, string? CountryCode, string? StakeholderGroup);
 
-public sealed record AccountResponse(string Id, string Email, string DisplayName, RespondentCategory? Category, Guid? EntityId, string? EntityName, StaffRole? Role);
+public sealed record AccountResponse(string Id, string Email, string DisplayName, RespondentCategory? Category, Guid? EntityId, string? EntityName, StaffRole? Role,
+    bool Disabled = false);
 
 internal static class AccountRules
 {

@@ -27,7 +27,7 @@ internal sealed class AccountStanding(SurveyDbContext db, IMemoryCache cache, Ti
     /// <summary>Why this account may no longer use its token or cookie, or null when it may.</summary>
     public async Task<string?> RefusalAsync(string userId)
     {
-        var key = (typeof(AccountStanding), userId);
+        var key = Key(userId);
         var window = TimeSpan.FromSeconds(options.Value.RecheckSeconds);
         var now = clock.GetUtcNow();
         // The age is measured on the service's clock, so tests can move past the window; the
@@ -44,6 +44,14 @@ internal sealed class AccountStanding(SurveyDbContext db, IMemoryCache cache, Ti
         return refusal;
     }
 
+    /// <summary>
+    /// The account's standing changed here (disabled, enabled): this instance asks afresh at once.
+    /// Other instances learn it within their recheck window.
+    /// </summary>
+    public void Forget(string userId) => cache.Remove(Key(userId));
+
+    private static (Type, string) Key(string userId) => (typeof(AccountStanding), userId);
+
     public static string Locked(DateTimeOffset until) =>
-        until.Year >= 9999 ? "The account is locked." : $"The account is locked until {until:u}.";
+        until.Year >= 9999 ? "The account was disabled by the Secretariat." : $"The account is locked until {until:u}.";
 }

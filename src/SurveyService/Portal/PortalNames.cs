@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using SurveyService.Data.Consultations;
 
@@ -25,6 +26,9 @@ internal static class PortalNames
 
     /// <summary>A count as the culture groups its digits (10,000; 10 000; 10.000).</summary>
     public static string Number(long count) => count.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>Data inside a translated sentence (an address, a code): isolated in its own direction and never translated.</summary>
+    public static IHtmlContent Data(string value) => new HtmlFormattableString("<bdi translate=\"no\">{0}</bdi>", value);
 
     public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
 }
