@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using SurveyService.Tests.Infrastructure;
@@ -24,7 +25,8 @@ public sealed class SubmissionLimitTests
         var body = JsonSerializer.SerializeToUtf8Bytes(new { answers = new[] { new { questionId = q["1a"], text = "held" } } });
         var held = first.Client.PutAsync(SubmissionCalls.Path(consultation), new HeldContent(body, started, release.Task) { Headers = { ContentType = new("application/json") } });
         await started.Task;
-        await Task.Delay(100); // for the service to reach the body it waits for
+        using (var portal = await new PortalBrowser(app).SignInWithCookieAsync(second.Email, SurveyApplication.Password))
+            await UntilTheLineIsFullAsync(portal, consultation);
 
         var refused = await second.Client.SaveAsync(consultation, [new { questionId = q["3a"], text = "turned away" }]);
         var problem = await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
@@ -56,7 +58,7 @@ public sealed class SubmissionLimitTests
         var body = JsonSerializer.SerializeToUtf8Bytes(new { answers = new[] { new { questionId = q["1a"], text = "held" } } });
         var held = first.Client.PutAsync(SubmissionCalls.Path(consultation), new HeldContent(body, started, release.Task) { Headers = { ContentType = new("application/json") } });
         await started.Task;
-        await Task.Delay(100);
+        await UntilTheLineIsFullAsync(portal, consultation);
 
         var refused = await portal.GetAsync($"/consultations/{consultation}?culture=fr");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
@@ -67,6 +69,21 @@ public sealed class SubmissionLimitTests
         release.SetResult();
         (await held).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.OK, (await portal.GetAsync($"/consultations/{consultation}")).StatusCode);
+    }
+
+    /// <summary>
+    /// Until the held save has taken the only place: the client has sent its first bytes, but when the
+    /// service reaches the line depends on the machine, so the portal's answer page, which waits in the
+    /// same line and only reads, is asked until it is turned away.
+    /// </summary>
+    private static async Task UntilTheLineIsFullAsync(HttpClient portal, Guid consultation)
+    {
+        var waited = Stopwatch.StartNew();
+        while ((await portal.GetAsync($"/consultations/{consultation}")).StatusCode != HttpStatusCode.ServiceUnavailable)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The held save never took the only place in the line.");
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>Sends the first bytes of the body, then the rest once released.</summary>
