@@ -76,6 +76,8 @@ internal static class AnalysisBuilder
         var shares = new WeightedShares(listed, weights);
         await foreach (var (questionId, category, choices, value) in rows.ForFiguresAsync())
             shares.Add(questionId, category, choices, value);
+        await foreach (var (questionId, category, theme) in Themes.ThemeRows.ForFiguresAsync(db, rows))
+            shares.AddTheme(questionId, category, theme);
 
         var submitted = db.Submissions.AsNoTracking().Where(s => s.ConsultationId == consultationId && s.LatestSubmittedVersionId != null);
         var respondents = await submitted.Join(db.Entities, s => s.EntityId, e => e.Id, (s, e) => e.Category)

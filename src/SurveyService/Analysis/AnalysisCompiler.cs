@@ -154,6 +154,8 @@ internal static class AnalysisSetup
     {
         services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScreenAnswer>();
+        services.AddScoped<Themes.ThemeTagging>();
+        services.AddScoped<Themes.ThemeReads>();
         services.AddScoped<RequestCompile>();
         services.AddScoped<ReadWorkbook>();
         services.AddScoped<ClosedConsultations>();

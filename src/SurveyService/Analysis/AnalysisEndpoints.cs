@@ -1,3 +1,4 @@
+using SurveyService.Analysis.Themes;
 using SurveyService.ApiDocument;
 using SurveyService.Consultations;
 using SurveyService.Data.Analyses;
@@ -31,6 +32,7 @@ internal static class AnalysisEndpoints
             .WithSummary("The analysis as JSON: respondents by category, unweighted and weighted shares per option.")
             .Produces<AnalysisSummary>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapScreening();
+        group.MapThemes();
         return app;
     }
 

@@ -12,10 +12,14 @@ public sealed record AnalysisSummary(
     QuestionSummary[] Questions,
     int Unplaced);
 
-/// <summary>One question's figures. Unplaced: its answers left out of them, by reason; empty when every answer is placed.</summary>
+/// <summary>
+/// One question's figures. Unplaced: its answers left out of them, by reason; empty when every answer
+/// is placed. Themes: for a text question, each theme analysts put on its answers, counted as an
+/// option is (null in a summary compiled before themes existed).
+/// </summary>
 public sealed record QuestionSummary(
     Guid QuestionId, string Code, QuestionTier Tier, QuestionType Type, string Text, RespondentCount Respondents, OptionSummary[] Options,
-    UnplacedCount[] Unplaced);
+    UnplacedCount[] Unplaced, OptionSummary[]? Themes = null);
 
 /// <summary>Answers to a question left out of its figures for one reason (a choice not among the options, a value outside the scale…).</summary>
 public sealed record UnplacedCount(UnplacedReason Reason, int Count);

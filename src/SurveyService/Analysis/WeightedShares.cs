@@ -35,6 +35,7 @@ internal sealed class WeightedShares(IReadOnlyList<Question> questions, IReadOnl
     private readonly Dictionary<Guid, Tally> _answered = questions.ToDictionary(q => q.Id, _ => new Tally());
     private readonly Dictionary<(Guid, string), Tally> _chosen = [];
     private readonly Dictionary<(Guid, UnplacedReason), int> _unplaced = [];
+    private readonly Dictionary<(Guid, string), Tally> _themed = [];
 
     /// <summary>Answers to questions the analysis does not list (a type or tier this version does not know): none is lost without a word.</summary>
     public int Unlisted { get; private set; }
@@ -64,6 +65,22 @@ internal sealed class WeightedShares(IReadOnlyList<Question> questions, IReadOnl
         }
     }
 
+    /// <summary>
+    /// A theme an analyst put on a related text answer (<see cref="Themes.ThemeTagging"/>): counted
+    /// as an option of its question, over the same respondents who answered it, with the same weight.
+    /// </summary>
+    public void AddTheme(Guid questionId, RespondentCategory category, string theme)
+    {
+        if (!_questions.TryGetValue(questionId, out var question) || question.Type != QuestionType.Text)
+            return;
+        var placed = AnswerPlacement.Place(question, weights, category, null, null);
+        if (placed.Unplaced is not null)
+            return;
+        if (!_themed.TryGetValue((questionId, theme), out var tally))
+            _themed[(questionId, theme)] = tally = new Tally();
+        tally.Add(category, placed.Weight);
+    }
+
     public QuestionSummary[] Summarize() => [.. questions.Select(Summarize)];
 
     private QuestionSummary Summarize(Question question)
@@ -78,8 +95,11 @@ internal sealed class WeightedShares(IReadOnlyList<Question> questions, IReadOnl
         var unplaced = Enum.GetValues<UnplacedReason>()
             .Where(reason => _unplaced.ContainsKey((question.Id, reason)))
             .Select(reason => new UnplacedCount(reason, _unplaced[(question.Id, reason)]));
+        var themes = _themed.Where(pair => pair.Key.Item1 == question.Id).OrderBy(pair => pair.Key.Item2, StringComparer.OrdinalIgnoreCase)
+            .Select(pair => new OptionSummary(pair.Key.Item2, pair.Value.Count, Sorted(pair.Value.ByCategory),
+                Share(pair.Value.Count, answered.Count), Share(pair.Value.Weight, answered.Weight)));
         return new QuestionSummary(question.Id, question.Code, question.Tier, question.Type, question.Text,
-            new RespondentCount(answered.Count, Sorted(answered.ByCategory)), [.. options], [.. unplaced]);
+            new RespondentCount(answered.Count, Sorted(answered.ByCategory)), [.. options], [.. unplaced], [.. themes]);
     }
 
     private static double Share(decimal part, decimal whole) =>

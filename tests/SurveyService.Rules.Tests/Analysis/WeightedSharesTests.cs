@@ -150,6 +150,49 @@ public class WeightedSharesTests
     }
 
     [Fact]
+    public void ThemesOnTextAnswersAreCountedByCategoryUnweightedAndWeightedOverThoseWhoAnsweredLikeOptions()
+    {
+        var shares = Shares();
+        shares.Add(Comment.Id, MemberState, null, null);   // 3
+        shares.Add(Comment.Id, Stakeholder, null, null);   // 0.5
+        shares.Add(Comment.Id, Stakeholder, null, null);   // 0.5
+        shares.Add(Comment.Id, Academia, null, null);      // 1
+        shares.AddTheme(Comment.Id, MemberState, "Spectrum");
+        shares.AddTheme(Comment.Id, Stakeholder, "Spectrum");
+        shares.AddTheme(Comment.Id, Stakeholder, "access");
+        shares.AddTheme(Comment.Id, Academia, "access");
+        shares.AddTheme(Comment.Id, Academia, "Capacity");
+
+        var themes = Question(shares.Summarize(), Comment).Themes!;
+
+        Assert.Equal(["access", "Capacity", "Spectrum"], themes.Select(t => t.Option));
+        var spectrum = themes[2];
+        Assert.Equal((2, 0.5, 3.5 / 5), (spectrum.Count, spectrum.Share, spectrum.WeightedShare));
+        Assert.Equal(new Dictionary<RespondentCategory, int> { [MemberState] = 1, [Stakeholder] = 1 }, spectrum.ByCategory);
+        Assert.Equal([Academia, Stakeholder], themes[0].ByCategory.Keys);
+        Assert.Equal((2, 0.5, 1.5 / 5), (themes[0].Count, themes[0].Share, themes[0].WeightedShare));
+        Assert.Equal((1, 0.25, 1 / 5.0), (themes[1].Count, themes[1].Share, themes[1].WeightedShare));
+        Assert.Empty(Question(shares.Summarize(), Comment).Options);
+    }
+
+    [Fact]
+    public void AThemeOnAnythingButAPlacedTextAnswerCountsNowhere()
+    {
+        var shares = Shares(new() { [MemberState] = 1m, [Academia] = 1m });
+        shares.Add(Single.Id, MemberState, ["Yes"], null);
+        shares.Add(Comment.Id, MemberState, null, null);
+        shares.AddTheme(Single.Id, MemberState, "Spectrum");  // not a text question
+        shares.AddTheme(Comment.Id, Stakeholder, "Spectrum"); // a category without a weight
+        shares.AddTheme(Make.Id(999), MemberState, "Spectrum"); // a question not listed
+
+        var summary = shares.Summarize();
+
+        Assert.Empty(Question(summary, Single).Themes!);
+        Assert.Empty(Question(summary, Comment).Themes!);
+        Assert.Equal(0, shares.Unplaced);
+    }
+
+    [Fact]
     public void AQuestionNobodyAnsweredHasNoSharesRatherThanNaN()
     {
         var summary = Shares().Summarize();
