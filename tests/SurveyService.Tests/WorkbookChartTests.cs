@@ -183,6 +183,31 @@ public sealed partial class WorkbookChartTests(ChartedConsultation consultation)
         Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2016).Validate(document));
     }
 
+    [SkippableTheory]
+    [InlineData(WorkbookReaders.ExcelJs)]
+    [InlineData(WorkbookReaders.Openpyxl)]
+    public async Task ReadersOutsideDotNetOpenTheWorkbookWithItsChartsAndReadTheFiguresTheyDraw(string reader)
+    {
+        var read = await WorkbookReaders.ReadAsync(reader, consultation.Workbook(null));
+        var charts = WorkbookCharts.Read(consultation.Workbook(null));
+        foreach (var chart in charts)
+        {
+            var cells = read.Sheet(chart.Sheet).Cells;
+            var question = consultation.Question(chart.Title.Split(' ')[0]);
+            var at = ChartReference().Match(chart.Series[1].ValueReference);
+            var first = int.Parse(at.Groups["first"].Value, CultureInfo.InvariantCulture);
+            Assert.Equal(question.Options.Select(o => o.WeightedShare),
+                question.Options.Select((_, i) => cells[$"{at.Groups["column"].Value}{first + i}"].Value.GetDouble()));
+        }
+        if (reader != WorkbookReaders.Openpyxl)
+            return;
+        // openpyxl loads charts too: the same ones, drawing from the same cells.
+        Assert.Equal(charts.Select(c => ((string?)c.Title, (string?)(c.Direction == "Bar" ? "bar" : "col"), c.Sheet,
+                string.Join(" | ", c.Series.Select(s => $"{s.Name} {s.CategoryReference} {s.ValueReference}")))),
+            read.Sheets.SelectMany(s => s.Charts!.Select(c => (c.Title, c.Direction, s.Name,
+                string.Join(" | ", c.Series.Select(x => $"{x.Name} {x.Categories} {x.Values}"))))));
+    }
+
     /// <summary>The cells a chart's reference names, which must be on the chart's own sheet.</summary>
     private static IXLCell[] Cells(XLWorkbook workbook, string reference, string sheet)
     {
