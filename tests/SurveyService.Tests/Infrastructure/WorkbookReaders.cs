@@ -7,7 +7,12 @@ public sealed record ReaderCell(string Type, JsonElement Value, string? Format);
 
 public sealed record ReaderPage(string? Orientation, bool FitToPage, int? FitToWidth, int? FitToHeight, string TitleRows);
 
-public sealed record ReaderSheet(string Name, Dictionary<string, ReaderCell> Cells, ReaderPage Page);
+public sealed record ReaderSeries(string? Name, string? Categories, string? Values);
+
+/// <summary>A chart as a reader loads it; only openpyxl reads charts (Charts is null from ExcelJS).</summary>
+public sealed record ReaderChart(string Type, string? Direction, string? Title, ReaderSeries[] Series);
+
+public sealed record ReaderSheet(string Name, Dictionary<string, ReaderCell> Cells, ReaderPage Page, ReaderChart[]? Charts);
 
 public sealed record ReaderWorkbook(string Reader, ReaderSheet[] Sheets)
 {

@@ -12,6 +12,7 @@ internal sealed class SheetWriter : IDisposable
     private readonly PartWriter _writer;
     private readonly List<(string Name, int FirstRow, string[] Columns)> _tables = [];
     private readonly List<(int Row, int First, int Last)> _merged = [];
+    private readonly List<BarChart> _charts = [];
     private readonly IReadOnlyList<double> _widths;
 
     public SheetWriter(XlsxWriter workbook, Stream stream, int number, string name, IReadOnlyList<double> columnWidths)
@@ -39,6 +40,9 @@ internal sealed class SheetWriter : IDisposable
 
     /// <summary>Full for a sheet series, which continues on a next sheet (the limit is configurable so tests can reach it).</summary>
     public bool IsFull => RowCount >= _workbook.MaxRowsPerSheet;
+
+    /// <summary>Rows that can still be written before the sheet is full.</summary>
+    public int RowsLeft => _workbook.MaxRowsPerSheet - RowCount;
 
     public void Blank() => Row([]);
 
@@ -90,6 +94,9 @@ internal sealed class SheetWriter : IDisposable
     /// <summary>Marks the last row written as the header of an Excel table running to the end of the sheet.</summary>
     public void StartTable(string name, string[] columns) => _tables.Add((name, RowCount, columns));
 
+    /// <summary>A chart of rows already written here, drawn over rows the caller leaves blank for it.</summary>
+    public void AddChart(BarChart chart) => _charts.Add(chart);
+
     public static string Column(int index)
     {
         var name = "";
@@ -110,6 +117,9 @@ internal sealed class SheetWriter : IDisposable
         }
         foreach (var element in PrintLayout.Elements())
             _writer.WriteElement(element);
+        // After the print settings and before the tables, where the schema orders it.
+        if (_charts.Count > 0)
+            _writer.WriteElement(new Drawing { Id = XlsxWriter.DrawingRelationship });
         var tables = _tables.Select(t => TableFor(t.Name, t.FirstRow, t.Columns)).ToList();
         if (tables.Count > 0)
         {
@@ -121,7 +131,7 @@ internal sealed class SheetWriter : IDisposable
         _writer.WriteEndElement(); // Worksheet
         _writer.Dispose();
         _stream.Dispose();
-        _workbook.SheetDone(_number, tables);
+        _workbook.SheetDone(_number, Name, tables, _charts);
     }
 
     private Table TableFor(string name, int headerRow, string[] columns)

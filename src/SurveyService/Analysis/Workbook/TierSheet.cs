@@ -4,8 +4,9 @@ namespace SurveyService.Analysis.Workbook;
 
 /// <summary>
 /// One tier's questions: respondents by category; for choice and scale questions counts by
-/// category with unweighted and weighted shares; for text questions every answer right after its
-/// entity and category, then its weight, Member States first.
+/// category with unweighted and weighted shares, and below them a native bar chart of both shares;
+/// for text questions every answer right after its entity and category, then its weight, Member
+/// States first.
 /// </summary>
 internal static class TierSheet
 {
@@ -14,6 +15,9 @@ internal static class TierSheet
     // narrow enough to print; weight and a continuation note follow, then any further parts.
     private static readonly double[] Widths = [36, 16, 14, 14, 14, 14, 14, 12, 14, 10, 24, 90, 90];
     private const int AnswerFrom = 2, AnswerTo = 8, QuestionTo = 9;
+
+    // Above a question's figures: a blank row, its code and text, and its respondents (header and counts).
+    private const int HeadingRows = 4;
 
     public static async Task WriteAsync(XlsxWriter workbook, WorkbookInput input, QuestionTier tier, string name)
     {
@@ -30,6 +34,9 @@ internal static class TierSheet
 
         foreach (var question in questions)
         {
+            // A question whose rows are known in advance starts on a next sheet rather than be parted from its table and chart.
+            if (question.Type != QuestionType.Text)
+                sheet.KeepTogether(HeadingRows + question.Unplaced.Length + OptionRows(question));
             sheet.Row();
             sheet.MergedRow(1, QuestionTo, XCell.Bold(question.Code), new XCell(question.Text, null, Style.BoldWrapped));
             sheet.Row([XCell.Bold("Respondents"), .. AnalysisWorkbookWriter.Categories.Select(c => XCell.Bold(c.ToString())), XCell.Bold("Total")]);
@@ -48,14 +55,54 @@ internal static class TierSheet
 
     private static void WriteOptions(SheetSeries sheet, QuestionSummary question)
     {
-        sheet.Row([XCell.Bold(question.Type == QuestionType.Scale ? "Value" : "Option"), XCell.Bold("Count"),
+        var horizontal = question.Type != QuestionType.Scale;
+        var chartRows = BarChartRows(question.Options.Length, horizontal);
+        // The table and the blank rows its chart is drawn over stay on one sheet: a chart refers to the cells of its own.
+        var table = question.Options.Length > 0 ? sheet.KeepTogether(OptionRows(question)) : null;
+        sheet.Row([XCell.Bold(horizontal ? "Option" : "Value"), XCell.Bold("Count"),
             .. AnalysisWorkbookWriter.Categories.Select(c => XCell.Bold(c.ToString())), XCell.Bold("Share"), XCell.Bold("Weighted share")]);
+        var firstRow = sheet.Current.RowCount + 1;
         foreach (var option in question.Options)
         {
             sheet.Row([XCell.Label(option.Option), XCell.Of(option.Count),
                 .. AnalysisWorkbookWriter.Categories.Select(c => XCell.Of(option.ByCategory.GetValueOrDefault(c))),
                 XCell.Percent(option.Share), XCell.Percent(option.WeightedShare)]);
         }
+        if (table is null)
+            return;
+        var shareColumn = 2 + AnalysisWorkbookWriter.Categories.Length;
+        table.AddChart(new BarChart(
+            $"{question.Code} {ShortText(question.Text)}",
+            $"Bar chart of question {question.Code}: the share and the weighted share of respondents for each {(horizontal ? "option" : "value")}, "
+                + "as in the table above it.",
+            horizontal, firstRow, CategoryColumn: 0, [.. question.Options.Select(o => o.Option)],
+            [
+                new ChartSeries("Unweighted", shareColumn, [.. question.Options.Select(o => o.Share)]),
+                new ChartSeries("Weighted", shareColumn + 1, [.. question.Options.Select(o => o.WeightedShare)]),
+            ],
+            AnchorRow: table.RowCount + 1, AnchorRows: chartRows,
+            // A long scale's columns get the width of the whole table.
+            AnchorColumns: horizontal || question.Options.Length <= 11 ? 6 : QuestionTo));
+        for (var i = 0; i < chartRows; i++)
+            table.Blank();
+    }
+
+    /// <summary>The option table's rows (its header, an option each) and the blank ones below it for its chart.</summary>
+    private static int OptionRows(QuestionSummary question) =>
+        1 + question.Options.Length + BarChartRows(question.Options.Length, question.Type != QuestionType.Scale);
+
+    // Bars across grow with the options (two bars each); a scale's columns stand in a chart of one height.
+    private static int BarChartRows(int options, bool horizontal) => horizontal ? Math.Clamp(6 + 2 * options, 14, 60) : 16;
+
+    private const int TitleLength = 80;
+
+    private static string ShortText(string text)
+    {
+        var oneLine = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (oneLine.Length <= TitleLength)
+            return oneLine;
+        var cut = char.IsHighSurrogate(oneLine[TitleLength - 2]) ? TitleLength - 2 : TitleLength - 1;
+        return oneLine[..cut].TrimEnd() + "…";
     }
 
     private static async Task WriteTextAnswersAsync(SheetSeries sheet, WorkbookInput input, QuestionSummary question)

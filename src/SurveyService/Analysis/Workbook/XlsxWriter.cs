@@ -10,7 +10,8 @@ namespace SurveyService.Analysis.Workbook;
 /// Writes a workbook package sheet by sheet straight into a zip opened for creation: each part is
 /// compressed as it is written and never held. (The Open XML SDK's own package keeps every part's
 /// XML in memory until it is saved, so memory grew with the answers and a sheet stopped at 2 GB;
-/// BENCHMARKS-compile.md.) The parts' XML still comes from the SDK's OpenXmlWriter and elements.
+/// BENCHMARKS-compile.md.) The parts' XML still comes from the SDK's elements; a sheet's charts and
+/// their drawing are written once the sheet's own XML is complete.
 /// </summary>
 internal sealed class XlsxWriter : IDisposable
 {
@@ -21,9 +22,14 @@ internal sealed class XlsxWriter : IDisposable
     private const string OfficeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private const string SpreadsheetTypes = "application/vnd.openxmlformats-officedocument.spreadsheetml";
 
+    /// <summary>The sheet's relationship to its drawing, the one part that holds all of its charts.</summary>
+    public const string DrawingRelationship = "rIdDrawing";
+
     private readonly ZipArchive _zip;
     private readonly List<string> _sheets = [];
     private readonly List<int> _tables = [];
+    private int _drawings;
+    private int _charts;
     private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
     private bool _sheetOpen;
 
@@ -47,11 +53,11 @@ internal sealed class XlsxWriter : IDisposable
         return new SheetWriter(this, entry.Open(), number, _sheets[^1], columnWidths);
     }
 
-    /// <summary>Called by a sheet once its own XML is complete: its tables and its relationships follow.</summary>
-    internal void SheetDone(int sheet, IReadOnlyList<Table> tables)
+    /// <summary>Called by a sheet once its own XML is complete: its tables, charts and relationships follow.</summary>
+    internal void SheetDone(int sheet, string name, IReadOnlyList<Table> tables, IReadOnlyList<BarChart> charts)
     {
         _sheetOpen = false;
-        if (tables.Count == 0)
+        if (tables.Count == 0 && charts.Count == 0)
             return;
         var relationships = new StringBuilder();
         for (var i = 0; i < tables.Count; i++)
@@ -59,6 +65,23 @@ internal sealed class XlsxWriter : IDisposable
             WriteElement($"xl/tables/table{(uint)tables[i].Id!.Value}.xml", tables[i]);
             _tables.Add((int)tables[i].Id!.Value);
             relationships.Append($"""<Relationship Id="rIdTable{i + 1}" Type="{OfficeRelationships}/table" Target="../tables/table{tables[i].Id!.Value}.xml"/>""");
+        }
+        if (charts.Count > 0)
+        {
+            // Numbered across the workbook, not per sheet: part names must be unique in the package. The
+            // DrawingML parts keep the SDK's prefixes (xdr:, a:, c:) as Excel writes them, for readers
+            // that match names as written; each is small and built in memory.
+            var drawing = ++_drawings;
+            var chartRelationships = new StringBuilder();
+            for (var i = 0; i < charts.Count; i++)
+            {
+                var chart = ++_charts;
+                WriteText($"xl/charts/chart{chart}.xml", ChartPart.Build(charts[i], name).OuterXml);
+                chartRelationships.Append($"""<Relationship Id="{SheetDrawing.ChartRelationship(i)}" Type="{OfficeRelationships}/chart" Target="../charts/chart{chart}.xml"/>""");
+            }
+            WriteText($"xl/drawings/drawing{drawing}.xml", SheetDrawing.Build(charts).OuterXml);
+            WriteText($"xl/drawings/_rels/drawing{drawing}.xml.rels", $"""<Relationships xmlns="{Relationships}">{chartRelationships}</Relationships>""");
+            relationships.Append($"""<Relationship Id="{DrawingRelationship}" Type="{OfficeRelationships}/drawing" Target="../drawings/drawing{drawing}.xml"/>""");
         }
         WriteText($"xl/worksheets/_rels/sheet{sheet}.xml.rels", $"""<Relationships xmlns="{Relationships}">{relationships}</Relationships>""");
     }
@@ -119,6 +142,10 @@ internal sealed class XlsxWriter : IDisposable
             types.Append($"""<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{SpreadsheetTypes}.worksheet+xml"/>""");
         foreach (var table in _tables)
             types.Append($"""<Override PartName="/xl/tables/table{table}.xml" ContentType="{SpreadsheetTypes}.table+xml"/>""");
+        for (var drawing = 1; drawing <= _drawings; drawing++)
+            types.Append($"""<Override PartName="/xl/drawings/drawing{drawing}.xml" ContentType="{SheetDrawing.ContentType}"/>""");
+        for (var chart = 1; chart <= _charts; chart++)
+            types.Append($"""<Override PartName="/xl/charts/chart{chart}.xml" ContentType="{ChartPart.ContentType}"/>""");
         WriteText("[Content_Types].xml", types.Append("</Types>").ToString());
         _zip.Dispose();
     }
