@@ -48,7 +48,7 @@ internal sealed class ManageConsultationModel(SurveyDbContext db, AddQuestion ad
             Word(field);
         if (Errors.Count == 0)
         {
-            switch (await adding.AddAsync(id, request))
+            switch (await adding.AddAsync(StaffMember.From(User), id, request))
             {
                 case AddQuestionOutcome.Added added:
                     return Redirect($"/manage/consultations/{id}?added={Uri.EscapeDataString(added.Question.Code)}#questions");
