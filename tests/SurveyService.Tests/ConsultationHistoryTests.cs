@@ -104,6 +104,7 @@ public sealed class ConsultationHistoryTests(SurveyApplication app) : IClassFixt
         using var anonymous = app.CreateHttpsClient();
         var first = (await ReadAsync(anonymous, id)).ClosesAt;
         Assert.Null((await ReadAsync(anonymous, id)).DeadlineExtendedFrom);
+        Assert.Null((await (await anonymous.GetAsync("/api/consultations")).ReadAsAsync<ConsultationResponse[]>()).Single(c => c.Id == id).DeadlineExtendedFrom);
 
         var answer = await (await ChangeAsync(secretariat, id, new { closesAt = first.AddDays(10), reason = "On request" })).ReadAsAsync<ConsultationResponse>();
         Assert.Equal(first, answer.DeadlineExtendedFrom);

@@ -26,7 +26,7 @@ internal sealed class ConsultationList(SurveyDbContext db)
             .ToListAsync();
         var firsts = await DeadlineExtensions.FirstDeadlinesAsync(db, [.. rows.Select(row => row.Consultation.Id)]);
         return [.. rows.Select(row => new ListedConsultation(row.Consultation, row.Questions,
-            DeadlineExtensions.ExtendedFrom(row.Consultation, firsts.GetValueOrDefault(row.Consultation.Id))))];
+            firsts.TryGetValue(row.Consultation.Id, out var first) ? DeadlineExtensions.ExtendedFrom(row.Consultation, first) : null))];
     }
 
     /// <summary>The respondent's entity's submission on each consultation where it has one.</summary>

@@ -30,8 +30,7 @@ internal static class DeadlineExtensions
     /// The deadline as published when the current one is later: respondents read "extended from …
     /// to …". Moved back to it, or earlier, there is nothing extended to tell.
     /// </summary>
-    public static DateTime? ExtendedFrom(Consultation consultation, DateTime? first) =>
-        first is { } from && consultation.ClosesAt > from ? from : null;
+    public static DateTime? ExtendedFrom(Consultation consultation, DateTime first) => consultation.ClosesAt > first ? first : null;
 
     /// <summary>One consultation's first deadline when extended since; a draft has none to tell.</summary>
     public static async Task<DateTime?> ExtendedFromAsync(SurveyDbContext db, Consultation consultation) =>
