@@ -1,5 +1,9 @@
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SurveyService.Consultations;
 using SurveyService.Data.Consultations;
+using SurveyService.Data.Submissions;
 using SurveyService.Jobs;
 using SurveyService.Tests.Infrastructure;
 
@@ -161,5 +165,82 @@ public sealed class ConsultationHistoryTests(SurveyApplication app) : IClassFixt
         Assert.Equal(deadline, DateTimeOffset.Parse(automatic.After!, System.Globalization.CultureInfo.InvariantCulture));
         var byHand = Assert.Single(await HistoryAsync(secretariat, closedNow), e => e.Action == ConsultationAction.Closed);
         Assert.Equal(SurveyApplication.SecretariatEmail, byHand.By?.Email);
+    }
+
+    [Fact]
+    public async Task TheAuditPageTellsTheSecretariatsChangesTheSubmissionsAndTheScreeningNewestFirst()
+    {
+        var id = await app.CreateConsultationAsync();
+        var secretariat = await app.AsSecretariatAsync();
+        var deadline = (await ReadAsync(secretariat, id)).ClosesAt;
+        (await ChangeAsync(secretariat, id, new { closesAt = deadline.AddDays(7), reason = "Asked by <b>several</b> Member States" })).EnsureSuccessStatusCode();
+        var respondent = await app.AsRespondentAsync(RespondentCategory.Stakeholder);
+        var q = await app.QuestionIdsAsync(id);
+        (await respondent.Client.SaveAsync(id, [new { questionId = q["3a"], text = "first" }])).EnsureSuccessStatusCode();
+        (await respondent.Client.SubmitAsync(id)).EnsureSuccessStatusCode();
+        var (_, etag) = await respondent.Client.ReadSubmissionAsync(id);
+        (await respondent.Client.SaveAsync(id, [new { questionId = q["3a"], text = "second" }], etag)).EnsureSuccessStatusCode();
+        (await respondent.Client.SubmitAsync(id)).EnsureSuccessStatusCode();
+        string entity;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+            entity = await db.Entities.Where(e => e.Id == respondent.EntityId).Select(e => e.Name).SingleAsync();
+            var answer = await db.SubmittedAnswers.Where(a => a.QuestionId == q["3a"]).OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync();
+            var analyst = await db.Users.Where(u => u.Email == SurveyApplication.SecretariatEmail).Select(u => u.Id).SingleAsync();
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            db.ScreeningDecisions.Add(new ScreeningDecision { ConsultationId = id, SubmittedAnswerId = answer, Related = false, Reason = "Off topic", UserId = analyst, At = now.AddSeconds(1) });
+            db.ScreeningDecisions.Add(new ScreeningDecision { ConsultationId = id, SubmittedAnswerId = answer, Related = true, UserId = analyst, At = now.AddSeconds(2) });
+            await db.SaveChangesAsync();
+        }
+
+        using var browser = await new PortalBrowser(app).SignInWithCookieAsync(SurveyApplication.SecretariatEmail, SurveyApplication.Password);
+        var html = await browser.GetStringAsync($"/manage/consultations/{id}/audit?culture=en");
+        var rows = new HtmlParser().ParseDocument(html).QuerySelectorAll("tbody tr")
+            .Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        var what = rows.Select(r => r[2]).ToList();
+
+        Assert.Equal($"Marked an answer to 3a by {entity} related again", what[0]);
+        Assert.Equal($"Marked an answer to 3a by {entity} not related", what[1]);
+        Assert.Equal("Off topic", rows[1][3]);
+        Assert.Contains($"Submitted version 2 for {entity}", what);
+        Assert.Contains($"Submitted version 1 for {entity}", what);
+        Assert.Equal(2, what.Count(w => w == $"Saved a draft for {entity}"));
+        var extension = rows.Single(r => r[2].StartsWith("Extended the deadline from ", StringComparison.Ordinal));
+        Assert.Equal(("Asked by <b>several</b> Member States", SurveyApplication.SecretariatEmail), (extension[3], extension[1]));
+        Assert.DoesNotContain("<b>several</b>", html);
+        Assert.Equal(["Published the consultation", "Added question 3a", "Added question 2a", "Added question 1a", "Created the consultation"],
+            what.Where(w => !w.Contains(entity, StringComparison.Ordinal)).TakeLast(5));
+    }
+
+    [Fact]
+    public async Task AConsultationWithManyEntriesIsReadAPageAtATime()
+    {
+        var id = await app.CreateConsultationAsync(publish: false);
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+            var at = app.Clock.GetUtcNow().UtcDateTime;
+            db.ConsultationEvents.AddRange(Enumerable.Range(1, 120).Select(i => new ConsultationEvent
+            {
+                ConsultationId = id, Action = ConsultationAction.Changed, At = at.AddSeconds(i), Subject = "title", Before = $"T{i - 1}", After = $"T{i}",
+            }));
+            await db.SaveChangesAsync();
+        }
+        using var browser = await new PortalBrowser(app).SignInWithCookieAsync(SurveyApplication.SecretariatEmail, SurveyApplication.Password);
+
+        var first = new HtmlParser().ParseDocument(await browser.GetStringAsync($"/manage/consultations/{id}/audit?culture=en"));
+        var third = new HtmlParser().ParseDocument(await browser.GetStringAsync($"/manage/consultations/{id}/audit?page=3&culture=en"));
+
+        // 120 changes, 4 questions added (3 here) and the creation: 124 entries.
+        Assert.Equal(50, first.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal("Changed the title from T119 to T120", first.QuerySelector("tbody tr td:nth-child(3)")!.TextContent.Trim());
+        Assert.Equal("Entries 1 to 50 of 124, newest first.", first.QuerySelector("[data-range]")!.TextContent.Trim());
+        Assert.NotNull(first.QuerySelector("a[rel=next]"));
+        Assert.Null(first.QuerySelector("a[rel=prev]"));
+        Assert.Equal(24, third.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal("Created the consultation", third.QuerySelectorAll("tbody tr td:nth-child(3)").Last().TextContent.Trim());
+        Assert.Null(third.QuerySelector("a[rel=next]"));
+        Assert.NotNull(third.QuerySelector("a[rel=prev]"));
     }
 }

@@ -15,28 +15,39 @@ namespace SurveyService.Portal.Manage;
 /// A consultation's audit trail for the Secretariat, newest first: what the Secretariat did to it
 /// (ConsultationEvents), what the focal points saved and submitted (SubmissionEvents) and how
 /// analysts screened answers (ScreeningDecisions), each entry a sentence in the reader's language
-/// with who, when and the reason. Only the newest entries are shown, so a large consultation's page
-/// stays small; GET /api/consultations/{id}/history has the Secretariat's part in full.
+/// with who, when and the reason. A page holds <see cref="PageSize"/> entries, so a large
+/// consultation's page stays small; GET /api/consultations/{id}/history has the Secretariat's part in full.
 /// </summary>
 [Authorize(Policy = Policies.Secretariat)]
 internal sealed class AuditTrailModel(SurveyDbContext db, IStringLocalizer<PortalText> t) : PageModel
 {
-    /// <summary>The most entries shown.</summary>
-    public const int Shown = 200;
+    /// <summary>Entries on one page.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>The deepest page served: each page reads every newer entry of each kind, so paging stops here (the newest 5,000).</summary>
+    public const int MaxPage = 100;
 
     public Consultation Consultation { get; private set; } = null!;
     public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    /// <summary>1 is the newest entries.</summary>
+    public int PageNumber { get; private set; } = 1;
+    public int First => (PageNumber - 1) * PageSize + 1;
+    public bool HasOlder => PageNumber < MaxPage && First - 1 + Rows.Count < Total;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "page")] int? page)
     {
         var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
         if (consultation is null)
             return NotFound();
         Consultation = consultation;
+        PageNumber = Math.Clamp(page ?? 1, 1, MaxPage);
+        // The entries up to this page's last, of each kind; merged by time, this page's are the last PageSize of them.
+        var shown = PageNumber * PageSize;
 
         var changes = await db.ConsultationEvents.AsNoTracking().Where(e => e.ConsultationId == id)
-            .OrderByDescending(e => e.Id).Take(Shown).ToListAsync();
+            .OrderByDescending(e => e.Id).Take(shown).ToListAsync();
         var submissions = await (
             from e in db.SubmissionEvents
             join s in db.Submissions on e.SubmissionId equals s.Id
@@ -45,7 +56,7 @@ internal sealed class AuditTrailModel(SurveyDbContext db, IStringLocalizer<Porta
             orderby e.At descending, e.Id descending
             select new SubmissionRow(e.Action, e.At, e.UserId, entity.Name,
                 db.SubmittedVersions.Where(v => v.Id == e.SubmittedVersionId).Select(v => (int?)v.Number).FirstOrDefault()))
-            .Take(Shown).ToListAsync();
+            .Take(shown).ToListAsync();
         var screenings = await (
             from d in db.ScreeningDecisions
             join a in db.SubmittedAnswers on d.SubmittedAnswerId equals a.Id
@@ -56,7 +67,7 @@ internal sealed class AuditTrailModel(SurveyDbContext db, IStringLocalizer<Porta
             where d.ConsultationId == id
             orderby d.Id descending
             select new ScreeningRow(d.Related, d.Reason, d.UserId, d.At, q.Code, entity.Name))
-            .Take(Shown).ToListAsync();
+            .Take(shown).ToListAsync();
         Total = await db.ConsultationEvents.CountAsync(e => e.ConsultationId == id)
             + await db.SubmissionEvents.CountAsync(e => db.Submissions.Any(s => s.Id == e.SubmissionId && s.ConsultationId == id))
             + await db.ScreeningDecisions.CountAsync(d => d.ConsultationId == id);
@@ -68,7 +79,8 @@ internal sealed class AuditTrailModel(SurveyDbContext db, IStringLocalizer<Porta
             .Concat(submissions.Select((e, i) => new AuditRow(e.At, true, Who(e.UserId), What(e), null, $"s{i}")))
             .Concat(screenings.Select((e, i) => new AuditRow(e.At, true, Who(e.UserId), What(e), e.Reason, $"d{i}")))
             .OrderByDescending(r => r.At)
-            .Take(Shown)];
+            .Skip(First - 1)
+            .Take(PageSize)];
         return Page();
     }
 
