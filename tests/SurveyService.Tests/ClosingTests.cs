@@ -20,7 +20,7 @@ public sealed class ClosingTests
         var id = await app.CreateConsultationAsync();
         var oldDeadline = (await (await app.CreateHttpsClient().GetAsync($"/api/consultations/{id}")).ReadAsAsync<ConsultationResponse>()).ClosesAt;
         var newDeadline = oldDeadline.AddDays(10);
-        (await (await app.AsSecretariatAsync()).PatchAsJsonAsync($"/api/consultations/{id}", new { closesAt = newDeadline })).EnsureSuccessStatusCode();
+        (await (await app.AsSecretariatAsync()).PatchAsJsonAsync($"/api/consultations/{id}", new { closesAt = newDeadline, reason = "Asked by members" })).EnsureSuccessStatusCode();
 
         app.Clock.SetUtcNow(oldDeadline.AddMinutes(5));
         await app.RunJobAsync<ConsultationCloser>(closer => closer.CloseIfDueAsync(id)); // the job scheduled for the old deadline

@@ -80,7 +80,7 @@ public sealed class ConsultationAuthoringTests(SurveyApplication app) : IClassFi
         var secretariat = await app.AsSecretariatAsync();
         var extended = app.Clock.GetUtcNow().AddDays(40);
 
-        var updated = await (await secretariat.PatchAsJsonAsync($"/api/consultations/{consultation}", new { closesAt = extended })).ReadAsAsync<ConsultationResponse>();
+        var updated = await (await secretariat.PatchAsJsonAsync($"/api/consultations/{consultation}", new { closesAt = extended, reason = "Asked by members" })).ReadAsAsync<ConsultationResponse>();
 
         Assert.Equal(extended, updated.ClosesAt);
         await (await secretariat.PatchAsJsonAsync($"/api/consultations/{consultation}", new { closesAt = app.Clock.GetUtcNow().AddMinutes(-1) }))

@@ -1,4 +1,5 @@
 using SurveyService.Data.Consultations;
+using SurveyService.Identity;
 
 namespace SurveyService.Consultations;
 
@@ -11,9 +12,10 @@ internal abstract record AddQuestionOutcome
 }
 
 /// <summary>The Secretariat adds a question to a draft, after the others; codes are unique within a consultation, questions frozen once published.</summary>
-internal sealed class AddQuestion(SurveyDbContext db)
+internal sealed class AddQuestion(SurveyDbContext db, TimeProvider clock)
 {
-    public async Task<AddQuestionOutcome> AddAsync(Guid consultationId, AddQuestionRequest request)
+    /// <summary>By is who adds it, null for the service itself (the demo data).</summary>
+    public async Task<AddQuestionOutcome> AddAsync(StaffMember? by, Guid consultationId, AddQuestionRequest request)
     {
         var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == consultationId);
         if (consultation is null)
@@ -29,6 +31,8 @@ internal sealed class AddQuestion(SurveyDbContext db)
         var order = await db.Questions.Where(q => q.ConsultationId == consultationId).Select(q => (int?)q.Order).MaxAsync() ?? 0;
         var question = request.ToQuestion(consultationId, order + 1);
         db.Questions.Add(question);
+        db.ConsultationEvents.Add(ConsultationEvents.Of(consultationId, ConsultationAction.QuestionAdded, by, clock.UtcNow(), subject: question.Code,
+            after: question.Text));
         await db.SaveChangesAsync();
         return new AddQuestionOutcome.Added(question);
     }

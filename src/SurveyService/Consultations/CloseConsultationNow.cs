@@ -1,4 +1,6 @@
 using SurveyService.Analysis;
+using SurveyService.Data.Consultations;
+using SurveyService.Identity;
 
 namespace SurveyService.Consultations;
 
@@ -15,15 +17,24 @@ internal enum CloseOutcome
 /// </summary>
 internal sealed class CloseConsultationNow(SurveyDbContext db, TimeProvider clock, AnalysisQueue analyses, ILogger<CloseConsultationNow> logger)
 {
-    /// <summary>Closing a closed consultation again changes nothing.</summary>
-    public async Task<CloseOutcome> CloseAsync(Guid consultationId)
+    /// <summary>Closing a closed consultation again changes nothing (and records nothing). By is who closes it.</summary>
+    public async Task<CloseOutcome> CloseAsync(StaffMember? by, Guid consultationId)
     {
         var now = clock.UtcNow();
-        var closed = await db.Consultations
-            .Where(c => c.Id == consultationId)
-            .Where(ConsultationSchedule.NotClosed())
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ClosedAt, c => c.ClosesAt < now ? c.ClosesAt : now));
-        if (closed > 0)
+        // The close and its entry in the audit trail are one unit: both happen, or neither.
+        var closed = await TransactionPerWrite.RunAsync(db, async () =>
+        {
+            var updated = await db.Consultations
+                .Where(c => c.Id == consultationId)
+                .Where(ConsultationSchedule.NotClosed())
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.ClosedAt, c => c.ClosesAt < now ? c.ClosesAt : now));
+            if (updated == 0)
+                return false;
+            db.ConsultationEvents.Add(ConsultationEvents.Of(consultationId, ConsultationAction.Closed, by, now));
+            await db.SaveChangesAsync();
+            return true;
+        });
+        if (closed)
         {
             logger.LogInformation("Consultation {ConsultationId} closed on request.", consultationId);
             await analyses.RequestAsync(consultationId);

@@ -17,7 +17,8 @@ internal static class ConsultationEndpoints
         .AddScoped<CloseConsultationNow>()
         .AddScoped<AddQuestion>()
         .AddScoped<ConsultationList>()
-        .AddScoped<ResponseCounts>();
+        .AddScoped<ResponseCounts>()
+        .AddScoped<ConsultationHistory>();
 
     public static RouteGroupBuilder MapConsultations(this IEndpointRouteBuilder app)
     {
@@ -27,7 +28,7 @@ internal static class ConsultationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("", Create).RequireAuthorization(Policies.Secretariat).WithName("CreateConsultation").WithSummary("Create a consultation (as a Draft).");
         group.MapPatch("/{id:guid}", Update).RequireAuthorization(Policies.Secretariat).WithName("ChangeConsultation")
-            .WithSummary("Change a consultation, e.g. extend its deadline with {closesAt}; only the fields given change.")
+            .WithSummary("Change a consultation, e.g. extend its deadline with {closesAt, reason}; only the fields given change.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/publish", Publish).RequireAuthorization(Policies.Secretariat).WithName("PublishConsultation")
             .WithSummary("Draft to Scheduled or Open; the questions are frozen from here on.")
@@ -38,6 +39,9 @@ internal static class ConsultationEndpoints
         group.MapGet("/{id:guid}/responses", Responses).RequireAuthorization(Policies.Staff).WithName("GetResponseCounts")
             .WithSummary("Responses by eligible category against the entities of that category: drafts and submitted.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/history", History).RequireAuthorization(Policies.Secretariat).WithName("GetConsultationHistory")
+            .WithSummary("The consultation's audit trail, oldest first: who changed what and when, before and after, and the reason.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapQuestions();
         return group;
     }
@@ -45,7 +49,8 @@ internal static class ConsultationEndpoints
     private static async Task<Ok<ConsultationResponse[]>> List(ClaimsPrincipal user, ConsultationList consultations, TimeProvider clock)
     {
         var now = clock.UtcNow();
-        return TypedResults.Ok((await consultations.VisibleToAsync(user)).Select(row => ConsultationResponse.From(row.Consultation, row.QuestionCount, now)).ToArray());
+        return TypedResults.Ok((await consultations.VisibleToAsync(user))
+            .Select(row => ConsultationResponse.From(row.Consultation, row.QuestionCount, now, row.DeadlineExtendedFrom)).ToArray());
     }
 
     private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, SurveyDbContext db, TimeProvider clock)
@@ -55,7 +60,7 @@ internal static class ConsultationEndpoints
             return NotFound(id);
         var tiers = VisibleTiers.Of(user);
         var questions = await db.Questions.CountAsync(q => q.ConsultationId == id && tiers.Contains(q.Tier));
-        return TypedResults.Ok(ConsultationResponse.From(consultation, questions, clock.UtcNow()));
+        return TypedResults.Ok(ConsultationResponse.From(consultation, questions, clock.UtcNow(), await DeadlineExtensions.ExtendedFromAsync(db, consultation)));
     }
 
     private static async Task<Results<Ok<ConsultationResponses>, ProblemHttpResult>> Responses(Guid id, SurveyDbContext db, ResponseCounts counts)
@@ -64,33 +69,38 @@ internal static class ConsultationEndpoints
         return consultation is null ? NotFound(id) : TypedResults.Ok((await counts.ForAsync([consultation]))[id]);
     }
 
-    private static async Task<CreatedAtRoute<ConsultationResponse>> Create(CreateConsultationRequest request, CreateConsultation creating,
-        TimeProvider clock)
+    private static async Task<Results<Ok<ConsultationHistoryEntry[]>, ProblemHttpResult>> History(Guid id, ConsultationHistory history) =>
+        await history.ReadAsync(id) is { } entries ? TypedResults.Ok(entries) : NotFound(id);
+
+    private static async Task<CreatedAtRoute<ConsultationResponse>> Create(CreateConsultationRequest request, ClaimsPrincipal user,
+        CreateConsultation creating, TimeProvider clock)
     {
-        var consultation = await creating.CreateAsync(request);
+        var consultation = await creating.CreateAsync(StaffMember.From(user), request);
         return TypedResults.CreatedAtRoute(ConsultationResponse.From(consultation, 0, clock.UtcNow()), "GetConsultation", new { id = consultation.Id });
     }
 
     private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult>> Update(Guid id, UpdateConsultationRequest request,
-        ChangeConsultation changing, TimeProvider clock) =>
-        Answer(await changing.ChangeAsync(id, request), clock);
+        ClaimsPrincipal user, ChangeConsultation changing, SurveyDbContext db, TimeProvider clock) =>
+        await AnswerAsync(await changing.ChangeAsync(StaffMember.From(user), id, request), db, clock);
 
-    private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult>> Publish(Guid id, PublishConsultation publishing,
-        TimeProvider clock) =>
-        Answer(await publishing.PublishAsync(id), clock);
+    private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult>> Publish(Guid id, ClaimsPrincipal user,
+        PublishConsultation publishing, SurveyDbContext db, TimeProvider clock) =>
+        await AnswerAsync(await publishing.PublishAsync(StaffMember.From(user), id), db, clock);
 
-    private static async Task<Results<Accepted<AnalysisStatusResponse>, ProblemHttpResult>> Close(Guid id, CloseConsultationNow closing,
-        SurveyDbContext db) =>
-        await closing.CloseAsync(id) switch
+    private static async Task<Results<Accepted<AnalysisStatusResponse>, ProblemHttpResult>> Close(Guid id, ClaimsPrincipal user,
+        CloseConsultationNow closing, SurveyDbContext db) =>
+        await closing.CloseAsync(StaffMember.From(user), id) switch
         {
             CloseOutcome.NotFound => NotFound(id),
             CloseOutcome.Draft => Problem.Conflict("The consultation is a draft; publish it before it can be closed."),
             _ => TypedResults.Accepted($"/api/consultations/{id}/analysis", await AnalysisEndpoints.ReadStatusAsync(db, id)),
         };
 
-    private static Results<Ok<ConsultationResponse>, ProblemHttpResult> Answer(ConsultationOutcome outcome, TimeProvider clock) => outcome switch
+    private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult>> AnswerAsync(ConsultationOutcome outcome, SurveyDbContext db,
+        TimeProvider clock) => outcome switch
     {
-        ConsultationOutcome.Done(var consultation, var questions) => TypedResults.Ok(ConsultationResponse.From(consultation, questions, clock.UtcNow())),
+        ConsultationOutcome.Done(var consultation, var questions) => TypedResults.Ok(ConsultationResponse.From(consultation, questions, clock.UtcNow(),
+            await DeadlineExtensions.ExtendedFromAsync(db, consultation))),
         ConsultationOutcome.Refused(var why) => ConsultationProblems.For(why),
         _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
     };

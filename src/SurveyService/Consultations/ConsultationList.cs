@@ -5,8 +5,8 @@ using SurveyService.Questionnaires;
 
 namespace SurveyService.Consultations;
 
-/// <summary>A consultation as a caller may see it, with how many of its questions the caller is asked.</summary>
-internal sealed record ListedConsultation(Consultation Consultation, int QuestionCount);
+/// <summary>A consultation as a caller may see it, with how many of its questions the caller is asked, and its first deadline when extended since.</summary>
+internal sealed record ListedConsultation(Consultation Consultation, int QuestionCount, DateTime? DeadlineExtendedFrom = null);
 
 /// <summary>Where an entity stands on a consultation: nothing saved, a draft, or submitted (and when).</summary>
 internal sealed record EntityProgress(DateTime UpdatedAt, bool IsSubmitted, DateTime? SubmittedAt);
@@ -24,7 +24,9 @@ internal sealed class ConsultationList(SurveyDbContext db)
             .OrderByDescending(c => c.OpensAt)
             .Select(c => new { Consultation = c, Questions = c.Questions.Count(q => tiers.Contains(q.Tier)) })
             .ToListAsync();
-        return [.. rows.Select(row => new ListedConsultation(row.Consultation, row.Questions))];
+        var firsts = await DeadlineExtensions.FirstDeadlinesAsync(db, [.. rows.Select(row => row.Consultation.Id)]);
+        return [.. rows.Select(row => new ListedConsultation(row.Consultation, row.Questions,
+            firsts.TryGetValue(row.Consultation.Id, out var first) ? DeadlineExtensions.ExtendedFrom(row.Consultation, first) : null))];
     }
 
     /// <summary>The respondent's entity's submission on each consultation where it has one.</summary>

@@ -15,6 +15,8 @@ internal static class ConsultationProblems
         ClosesBeforeOpening(var opensAt, var closesAt) => Problem.Invalid("closesAt", $"closesAt ({closesAt:u}) must be after opensAt ({opensAt:u})."),
         DeadlineNotAhead(var id, var closesAt) => Problem.Invalid("closesAt",
             $"closesAt ({closesAt:u}) is not in the future; to close now, use POST /api/consultations/{id}/close."),
+        ReasonRequired(var closesAt, var newClosesAt) => Problem.Invalid("reason",
+            $"Give the reason for moving the deadline from {closesAt:u} to {newClosesAt:u}: the consultation is published, so the audit trail keeps it and respondents are told the deadline moved."),
         AlreadyPublished(var at) => Problem.Conflict($"The consultation was already published at {at:u}."),
         NoQuestions => Problem.Conflict("The consultation has no questions yet; add at least one before publishing."),
         DeadlinePassed(var closesAt) => Problem.Conflict($"The deadline {closesAt:u} has already passed; move closesAt before publishing."),

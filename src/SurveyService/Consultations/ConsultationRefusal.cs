@@ -16,6 +16,9 @@ internal abstract record ConsultationRefusal
     /// <summary>A published consultation's new deadline must be ahead; closing now is its own request.</summary>
     public sealed record DeadlineNotAhead(Guid ConsultationId, DateTime ClosesAt) : ConsultationRefusal;
 
+    /// <summary>Moving a published consultation's deadline needs a reason: the trail keeps it, respondents see the move.</summary>
+    public sealed record ReasonRequired(DateTime ClosesAt, DateTime NewClosesAt) : ConsultationRefusal;
+
     public sealed record AlreadyPublished(DateTime PublishedAt) : ConsultationRefusal;
 
     public sealed record NoQuestions : ConsultationRefusal;

@@ -23,17 +23,25 @@ public sealed record CreateConsultationRequest(
     }
 }
 
-/// <summary>Only the fields present change; which may change depends on the status (see the handler).</summary>
+/// <summary>
+/// Only the fields present change; which may change depends on the status (see the handler). The
+/// reason is kept in the audit trail; moving a published consultation's deadline requires one.
+/// </summary>
 public sealed record UpdateConsultationRequest(
     string? Title = null,
     string? Description = null,
     DateTimeOffset? OpensAt = null,
     DateTimeOffset? ClosesAt = null,
     RespondentCategory[]? EligibleCategories = null,
-    Dictionary<RespondentCategory, decimal>? Weights = null) : IValidatable
+    Dictionary<RespondentCategory, decimal>? Weights = null,
+    string? Reason = null) : IValidatable
 {
+    /// <summary>The longest reason kept in the audit trail.</summary>
+    public const int LongestReason = 2_000;
+
     void IValidatable.Validate(ValidationErrors errors)
     {
+        errors.When(Reason?.Length > LongestReason, "reason", $"The reason is longer than {LongestReason:N0} characters.");
         if (Title is not null)
             ConsultationRules.Title(errors, Title, required: true);
         ConsultationRules.Description(errors, Description);

@@ -13,9 +13,11 @@ public sealed record ConsultationResponse(
     Dictionary<RespondentCategory, decimal> Weights,
     int QuestionCount,
     DateTimeOffset? PublishedAt,
-    DateTimeOffset? ClosedAt)
+    DateTimeOffset? ClosedAt,
+    DateTimeOffset? DeadlineExtendedFrom = null)
 {
-    public static ConsultationResponse From(Consultation consultation, int questionCount, DateTime now) => new(
+    /// <summary>ExtendedFrom: the deadline as published, when it has since been extended (<see cref="DeadlineExtensions"/>).</summary>
+    public static ConsultationResponse From(Consultation consultation, int questionCount, DateTime now, DateTime? extendedFrom = null) => new(
         consultation.Id,
         consultation.Title,
         consultation.Description,
@@ -26,5 +28,6 @@ public sealed record ConsultationResponse(
         CategoryWeights.Of(consultation),
         questionCount,
         consultation.PublishedAt is { } published ? published.AsUtc() : null,
-        consultation.ClosedAt is { } closed ? closed.AsUtc() : null);
+        consultation.ClosedAt is { } closed ? closed.AsUtc() : null,
+        extendedFrom is { } from ? from.AsUtc() : null);
 }

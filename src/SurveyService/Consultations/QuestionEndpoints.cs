@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using SurveyService.Identity;
 
 namespace SurveyService.Consultations;
@@ -9,8 +10,9 @@ internal static class QuestionEndpoints
             .WithSummary("Add a question to a draft consultation.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<Results<Created<QuestionResponse>, ProblemHttpResult>> Add(Guid id, AddQuestionRequest request, AddQuestion adding) =>
-        await adding.AddAsync(id, request) switch
+    private static async Task<Results<Created<QuestionResponse>, ProblemHttpResult>> Add(Guid id, AddQuestionRequest request, ClaimsPrincipal user,
+        AddQuestion adding) =>
+        await adding.AddAsync(StaffMember.From(user), id, request) switch
         {
             AddQuestionOutcome.Added(var question) =>
                 TypedResults.Created($"/api/consultations/{id}/questions/{question.Id}", QuestionResponse.From(question)),

@@ -53,8 +53,9 @@ internal sealed class DemoSeeder(SurveyDbContext db, AccountCreation accounts, C
         await CreateAsync("analyst@example.org", "Demo analyst", null, StaffRole.Analyst);
         lines.Add($"  {"Analyst",-13} analyst@example.org");
 
-        // Through the Secretariat's own use cases, so the demo is published as any consultation is (its close scheduled).
-        var consultation = await creating.CreateAsync(new CreateConsultationRequest(WgStudyQuestionnaire.Title,
+        // Through the Secretariat's own use cases, so the demo is published as any consultation is (its close scheduled);
+        // the audit trail names no one: the service itself loaded it.
+        var consultation = await creating.CreateAsync(null, new CreateConsultationRequest(WgStudyQuestionnaire.Title,
             now.AddMinutes(-1).AsUtc(), now.AddDays(30).AsUtc(), WgStudyQuestionnaire.Description, Weights: new Dictionary<RespondentCategory, decimal>
             {
                 [RespondentCategory.MemberState] = 1m,
@@ -68,10 +69,10 @@ internal sealed class DemoSeeder(SurveyDbContext db, AccountCreation accounts, C
             var choice = code == "1b";
             var question = new AddQuestionRequest(code, text, tier, choice ? QuestionType.SingleChoice : QuestionType.Text,
                 choice ? [.. WgStudyQuestionnaire.DefinitionsSufficientOptions] : null, Required: false, MaxLength: null, ScaleMin: null, ScaleMax: null);
-            if (await adding.AddAsync(consultation.Id, question) is not AddQuestionOutcome.Added)
+            if (await adding.AddAsync(null, consultation.Id, question) is not AddQuestionOutcome.Added)
                 throw new InvalidOperationException($"The demo question {code} could not be added.");
         }
-        if (await publishing.PublishAsync(consultation.Id) is not ConsultationOutcome.Done)
+        if (await publishing.PublishAsync(null, consultation.Id) is not ConsultationOutcome.Done)
             throw new InvalidOperationException("The demo consultation could not be published.");
 
         logger.LogInformation(

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SurveyService.Analysis;
 using SurveyService.Consultations;
 using SurveyService.Data.Analyses;
+using SurveyService.Data.Consultations;
 
 namespace SurveyService.Jobs;
 
@@ -23,11 +24,22 @@ internal sealed class ConsultationCloser(SurveyDbContext db, TimeProvider clock,
     public async Task CloseIfDueAsync(Guid consultationId)
     {
         var now = clock.UtcNow();
-        var closed = await db.Consultations
-            .Where(c => c.Id == consultationId)
-            .Where(ConsultationSchedule.DueAt(now))
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ClosedAt, c => c.ClosesAt));
-        if (closed == 0)
+        // The close and its entry in the audit trail (by no one: the service) are one unit.
+        var closed = await TransactionPerWrite.RunAsync(db, async () =>
+        {
+            var updated = await db.Consultations
+                .Where(c => c.Id == consultationId)
+                .Where(ConsultationSchedule.DueAt(now))
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.ClosedAt, c => c.ClosesAt));
+            if (updated == 0)
+                return false;
+            var deadline = await db.Consultations.Where(c => c.Id == consultationId).Select(c => c.ClosesAt).FirstAsync();
+            db.ConsultationEvents.Add(ConsultationEvents.Of(consultationId, ConsultationAction.Closed, by: null, now,
+                after: ConsultationEvents.Instant(deadline)));
+            await db.SaveChangesAsync();
+            return true;
+        });
+        if (!closed)
             return;
         logger.LogInformation("Consultation {ConsultationId} closed at its deadline.", consultationId);
         await analyses.RequestAsync(consultationId);

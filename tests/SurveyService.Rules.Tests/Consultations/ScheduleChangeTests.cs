@@ -21,7 +21,7 @@ public class ScheduleChangeTests
     private static readonly DateTime AfterDeadline = Deadline.AddDays(1);
 
     private static ConsultationRefusal? Refusal(ConsultationSchedule current, DateTime now, DateTime? opensAt = null, DateTime? closesAt = null,
-        bool changesEligibility = false) => ScheduleChange.RefusalOf(current, opensAt, closesAt, changesEligibility, now);
+        bool changesEligibility = false, bool hasReason = true) => ScheduleChange.RefusalOf(current, opensAt, closesAt, changesEligibility, now, hasReason);
 
     // Draft
 
@@ -105,4 +105,34 @@ public class ScheduleChangeTests
     [Fact]
     public void AClosedConsultationMayStillChangeWhatIsNotItsSchedule() =>
         Assert.Null(Refusal(ClosedEarly, AfterDeadline));
+
+    // The reason
+
+    [Fact]
+    public void MovingAPublishedDeadlineNeedsAReason()
+    {
+        Assert.Equal(new ReasonRequired(Deadline, Deadline.AddDays(7)), Refusal(Published, WhileOpen, closesAt: Deadline.AddDays(7), hasReason: false));
+        Assert.Equal(new ReasonRequired(Deadline, Deadline.AddDays(7)), Refusal(Published, BeforeOpening, closesAt: Deadline.AddDays(7), hasReason: false));
+        Assert.Equal(new ReasonRequired(Deadline, WhileOpen.AddTicks(1)), Refusal(Published, WhileOpen, closesAt: WhileOpen.AddTicks(1), hasReason: false));
+        Assert.Null(Refusal(Published, WhileOpen, closesAt: Deadline.AddDays(7), hasReason: true));
+    }
+
+    [Fact]
+    public void ADraftsDeadlineMovesWithoutAReason() =>
+        Assert.Null(Refusal(Draft, WhileOpen, closesAt: Deadline.AddDays(7), hasReason: false));
+
+    [Fact]
+    public void RestatingThePublishedDeadlineOrChangingSomethingElseNeedsNoReason()
+    {
+        Assert.Null(Refusal(Published, WhileOpen, closesAt: Deadline, hasReason: false));
+        Assert.Null(Refusal(Published, BeforeOpening, opensAt: Opens.AddDays(-1), hasReason: false));
+        Assert.Null(Refusal(Published, WhileOpen, hasReason: false));
+    }
+
+    [Fact]
+    public void ADeadlineThatCannotMoveIsRefusedForThatBeforeTheMissingReason()
+    {
+        Assert.Equal(new ScheduleFixedAfterClose(Deadline), Refusal(Published, AfterDeadline, closesAt: AfterDeadline.AddDays(7), hasReason: false));
+        Assert.Equal(new DeadlineNotAhead(Id, WhileOpen), Refusal(Published, WhileOpen, closesAt: WhileOpen, hasReason: false));
+    }
 }

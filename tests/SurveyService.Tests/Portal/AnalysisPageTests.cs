@@ -83,7 +83,7 @@ public sealed class AnalysisPageTests(Chromium chromium, DemoPortal portal) : IC
         await focalPoint.GetByRole(AriaRole.Button, new() { Name = "Review and submit" }).ClickAsync();
         await focalPoint.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync();
         using var scope = portal.Server.Services.CreateScope();
-        Assert.Equal(Consultations.CloseOutcome.Closed, await scope.ServiceProvider.GetRequiredService<Consultations.CloseConsultationNow>().CloseAsync(id));
+        Assert.Equal(Consultations.CloseOutcome.Closed, await scope.ServiceProvider.GetRequiredService<Consultations.CloseConsultationNow>().CloseAsync(null, id));
         return id;
     }
 

@@ -251,7 +251,7 @@ public sealed class AnswerPageTests(Chromium chromium, DemoPortal portal) : ICla
         // The Secretariat closes it now, as the deadline would, while the page is open.
         using (var scope = closing.Server.Services.CreateScope())
             Assert.Equal(Consultations.CloseOutcome.Closed, await scope.ServiceProvider.GetRequiredService<Consultations.CloseConsultationNow>()
-                .CloseAsync(Guid.Parse(new Uri(page.Url).Segments[^1])));
+                .CloseAsync(null, Guid.Parse(new Uri(page.Url).Segments[^1])));
         var response = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(),
             r => r.Request.Method == "POST");
 

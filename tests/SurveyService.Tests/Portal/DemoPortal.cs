@@ -52,11 +52,11 @@ public sealed class DemoPortal : IAsyncLifetime
         using var scope = Server.Services.CreateScope();
         var services = scope.ServiceProvider;
         var opens = services.GetRequiredService<TimeProvider>().GetUtcNow().Add(opensIn).AddMinutes(-1);
-        var consultation = await services.GetRequiredService<CreateConsultation>().CreateAsync(new CreateConsultationRequest(
+        var consultation = await services.GetRequiredService<CreateConsultation>().CreateAsync(null, new CreateConsultationRequest(
             title, opens, opens.AddDays(60), EligibleCategories: eligible));
         foreach (var question in questions)
-            Assert.IsType<AddQuestionOutcome.Added>(await services.GetRequiredService<AddQuestion>().AddAsync(consultation.Id, question));
-        Assert.IsType<ConsultationOutcome.Done>(await services.GetRequiredService<PublishConsultation>().PublishAsync(consultation.Id));
+            Assert.IsType<AddQuestionOutcome.Added>(await services.GetRequiredService<AddQuestion>().AddAsync(null, consultation.Id, question));
+        Assert.IsType<ConsultationOutcome.Done>(await services.GetRequiredService<PublishConsultation>().PublishAsync(null, consultation.Id));
         return consultation.Id;
     }
 

@@ -306,7 +306,7 @@ public sealed class ManagePageTests(Chromium chromium, DemoPortal portal) : ICla
         using var scope = portal.Server.Services.CreateScope();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         var consultation = await scope.ServiceProvider.GetRequiredService<Consultations.CreateConsultation>()
-            .CreateAsync(new Consultations.CreateConsultationRequest(title, now.AddDays(1), now.AddDays(20)));
+            .CreateAsync(null, new Consultations.CreateConsultationRequest(title, now.AddDays(1), now.AddDays(20)));
         return consultation.Id;
     }
 }

@@ -103,6 +103,8 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
             ["/manage/consultations/{id}/preview"] = await secretariat.GetStringAsync($"/manage/consultations/{consultation}/preview?category=Academia&culture={culture}"),
             ["/manage/consultations/{id}/close"] = await secretariat.GetStringAsync($"/manage/consultations/{consultation}/close?culture={culture}"),
             ["/manage/consultations/{id}/publish"] = await secretariat.GetStringAsync($"/manage/consultations/{consultation}/publish?culture={culture}"),
+            ["/manage/consultations/{id}/extend"] = await secretariat.GetStringAsync($"/manage/consultations/{consultation}/extend?culture={culture}"),
+            ["/manage/consultations/{id}/audit"] = await secretariat.GetStringAsync($"/manage/consultations/{consultation}/audit?culture={culture}"),
             ["/manage/entities"] = await secretariat.GetStringAsync($"/manage/entities?culture={culture}"),
             ["/manage/entities/import"] = await secretariat.GetStringAsync($"/manage/entities/import?culture={culture}"),
             ["/manage/consultations/new"] = await secretariat.GetStringAsync($"/manage/consultations/new?culture={culture}"),

@@ -128,7 +128,7 @@ public sealed partial class SubmitPageTests(Chromium chromium, DemoPortal portal
 
         // Now the Secretariat closes it before the focal point submits what it has reviewed again.
         using (var scope = portal.Server.Services.CreateScope())
-            Assert.Equal(Consultations.CloseOutcome.Closed, await scope.ServiceProvider.GetRequiredService<Consultations.CloseConsultationNow>().CloseAsync(id));
+            Assert.Equal(Consultations.CloseOutcome.Closed, await scope.ServiceProvider.GetRequiredService<Consultations.CloseConsultationNow>().CloseAsync(null, id));
         var closed = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync(),
             r => r.Request.Method == "POST");
 

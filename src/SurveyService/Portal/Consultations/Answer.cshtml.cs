@@ -45,6 +45,9 @@ internal sealed class AnswerModel(ReadQuestionnaire reading, SaveAnswers saving,
 
     public bool CanAnswer => IsRespondent && Status == ConsultationStatus.Open;
 
+    /// <summary>The deadline as published when it was extended since; read only when the page is shown, not for a save that redirects.</summary>
+    public Task<DateTime?> DeadlineExtendedFromAsync() => DeadlineExtensions.ExtendedFromAsync(db, Consultation);
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await ReadAsync(id) is { } refused)

@@ -20,7 +20,7 @@ internal sealed class CloseConsultationModel(SurveyDbContext db, CloseConsultati
     {
         if (!await ReadAsync(id))
             return NotFound();
-        return await closing.CloseAsync(id) switch
+        return await closing.CloseAsync(StaffMember.From(User), id) switch
         {
             CloseOutcome.Closed => Redirect($"/manage/consultations/{id}?closed=true"),
             CloseOutcome.Draft => Conflict(),

@@ -20,6 +20,7 @@ internal sealed class ManageConsultationModel(SurveyDbContext db, AddQuestion ad
     public Consultation Consultation { get; private set; } = null!;
     public IReadOnlyList<Question> Questions { get; private set; } = [];
     public ConsultationStatus Status { get; private set; }
+    public DateTime? DeadlineExtendedFrom { get; private set; }
     public Dictionary<string, string> Errors { get; } = [];
 
     [BindProperty] public string? Code { get; set; }
@@ -48,7 +49,7 @@ internal sealed class ManageConsultationModel(SurveyDbContext db, AddQuestion ad
             Word(field);
         if (Errors.Count == 0)
         {
-            switch (await adding.AddAsync(id, request))
+            switch (await adding.AddAsync(StaffMember.From(User), id, request))
             {
                 case AddQuestionOutcome.Added added:
                     return Redirect($"/manage/consultations/{id}?added={Uri.EscapeDataString(added.Question.Code)}#questions");
@@ -74,6 +75,7 @@ internal sealed class ManageConsultationModel(SurveyDbContext db, AddQuestion ad
             return false;
         Consultation = consultation;
         Status = ConsultationSchedule.From(consultation).StatusAt(clock.UtcNow());
+        DeadlineExtendedFrom = await DeadlineExtensions.ExtendedFromAsync(db, consultation);
         Questions = await db.Questions.AsNoTracking().Where(q => q.ConsultationId == id).OrderBy(q => q.Order).ToListAsync();
         return true;
     }

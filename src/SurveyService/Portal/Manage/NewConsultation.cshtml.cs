@@ -65,7 +65,7 @@ internal sealed class NewConsultationModel(CreateConsultation creating, TimeProv
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var consultation = await creating.CreateAsync(request);
+        var consultation = await creating.CreateAsync(StaffMember.From(User), request);
         return Redirect($"/manage?created={consultation.Id}");
     }
 

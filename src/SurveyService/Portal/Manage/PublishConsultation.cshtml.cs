@@ -22,7 +22,7 @@ internal sealed class PublishConsultationModel(SurveyDbContext db, PublishConsul
     {
         if (!await ReadAsync(id))
             return NotFound();
-        switch (await publishing.PublishAsync(id))
+        switch (await publishing.PublishAsync(StaffMember.From(User), id))
         {
             case ConsultationOutcome.Done:
                 return Redirect($"/manage/consultations/{id}?published=true");
