@@ -64,7 +64,11 @@ public sealed class ShareChartTests
     {
         var chart = Draw(Rows);
 
-        Assert.Equal(["Yes", "No", "Partly"], chart.Descendants(Svg + "text").Where(t => (string?)t.Attribute("class") == "option-label").Select(t => t.Value));
+        var labels = chart.Descendants(Svg + "text").Where(t => (string?)t.Attribute("class") == "option-label").ToArray();
+        Assert.Equal(["Yes", "No", "Partly"], labels.Select(t => t.Value));
+        // What people wrote is marked as such, as everywhere in the portal; the legend is the interface's own words.
+        Assert.All(labels, t => Assert.NotNull(t.Attribute("data-content")));
+        Assert.All(chart.Elements(Svg + "text"), t => Assert.Null(t.Attribute("data-content")));
         Assert.Equal(["60.00%", "53.85%", "20.00%", "30.77%", "0.00%", "15.38%"],
             chart.Descendants(Svg + "text").Where(t => (string?)t.Attribute("class") == "value").Select(t => t.Value));
         Assert.Equal(["53,85 %"], Draw([new("Oui", 0.5385, 0.5385)], culture: "fr").Descendants(Svg + "text")

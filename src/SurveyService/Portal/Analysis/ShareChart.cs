@@ -68,7 +68,7 @@ internal static class ShareChart
             var row = rows[i];
             var top = LegendHeight + i * GroupHeight;
             svg.Append(CultureInfo.InvariantCulture, $"<g class=\"option\" data-option=\"{i}\">");
-            svg.Append(Text(XAt(Margin, rightToLeft), top + 15, Shortened(row.Label), direction, "start", "option-label"));
+            svg.Append(Text(XAt(Margin, rightToLeft), top + 15, Shortened(row.Label), direction, "start", "option-label", userData: true));
             var bars = new[] { (row.Share, false), (row.WeightedShare, true) };
             for (var b = 0; b < bars.Length; b++)
             {
@@ -95,9 +95,10 @@ internal static class ShareChart
             $"<rect class=\"{kind}\" x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\"/>");
     }
 
-    private static string Text(double x, double y, string text, string direction, string anchor, string kind) =>
+    /// <summary>A line of text; userData marks what people wrote (an option), as the portal marks it everywhere, apart from the interface's own words.</summary>
+    private static string Text(double x, double y, string text, string direction, string anchor, string kind, bool userData = false) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"<text class=\"{kind}\" x=\"{x}\" y=\"{y}\" direction=\"{direction}\" unicode-bidi=\"embed\" text-anchor=\"{anchor}\" font-size=\"14\" fill=\"{Ink}\">{Escape(text)}</text>");
+            $"<text class=\"{kind}\" x=\"{x}\" y=\"{y}\" direction=\"{direction}\" unicode-bidi=\"embed\" text-anchor=\"{anchor}\" font-size=\"14\" fill=\"{Ink}\"{(userData ? " data-content=\"\"" : "")}>{Escape(text)}</text>");
 
     /// <summary>Where a box of the width starting at x (from the reading start) begins in SVG's left-to-right coordinates.</summary>
     private static double X(double x, double width, bool rightToLeft) => rightToLeft ? Width - x - width : x;
