@@ -34,8 +34,11 @@ public sealed record AnsweredConsultation(Guid Id, IReadOnlyDictionary<string, G
 
     private static readonly (string Choice, int Value)[] Chosen = [("Yes", 5), ("No", 4), ("Yes", 2), ("Partly", 3), ("Yes", 1)];
 
-    /// <summary>Publishes, has each entity save and submit through the use cases the pages call, and closes it now (which asks for its analysis).</summary>
-    public static async Task<AnsweredConsultation> CreateAsync(DemoPortal portal, string title)
+    /// <summary>
+    /// Publishes, has each entity save and submit through the use cases the pages call, and closes it
+    /// now (which asks for its analysis). texts: other answers to 3c than <see cref="Texts"/>, by entity.
+    /// </summary>
+    public static async Task<AnsweredConsultation> CreateAsync(DemoPortal portal, string title, Func<int, string>? texts = null)
     {
         using var scope = portal.Server.Services.CreateScope();
         var services = scope.ServiceProvider;
@@ -73,7 +76,7 @@ public sealed record AnsweredConsultation(Guid Id, IReadOnlyDictionary<string, G
             [
                 new(questions["3a"], Choices: [Chosen[i].Choice]),
                 new(questions["3b"], Value: Chosen[i].Value),
-                new(questions["3c"], Texts[i].Text),
+                new(questions["3c"], texts?.Invoke(i) ?? Texts[i].Text),
             ];
             if (i == 0)
                 answers.Add(new(questions["1a"], "Spectrum and orbit policy."));

@@ -68,6 +68,27 @@ public sealed class ResultsPageTests(Chromium chromium, DemoPortal portal) : ICl
     }
 
     [SkippableFact]
+    public async Task LongAnswersAreShortenedOnTheResultsAndWholeOnTheQuestionsPageSoTheResultsStaySmall()
+    {
+        // Five answers of 5,000 characters each, the last ones different so each is told apart.
+        string Long(int i) => string.Concat(Enumerable.Repeat("Participation needs funding and time. ", 140))[..4_990] + $" [end {i}]";
+        var consultation = await AnsweredConsultation.CreateAsync(portal, "Long answers", Long);
+        await consultation.WaitUntilCompiledAsync(portal);
+        var page = await chromium.NewPageAsync(portal.Address);
+        await DemoPortal.SignInAsync(page, "analyst@example.org");
+
+        var response = await page.GotoAsync($"/analysis/{consultation.Id}/results");
+
+        // Whole, the answers alone would be 25 kB; shortened, the page with its two charts stays well under.
+        Assert.True((await response!.BodyAsync()).Length < 30_000, $"The results page is {(await response.BodyAsync()).Length} bytes.");
+        var answers = await page.Locator("section[data-question='3c'] .text-answers .answer").AllTextContentsAsync();
+        Assert.Equal(5, answers.Count);
+        Assert.All(answers, a => Assert.True(a.Length <= SurveyService.Portal.Analysis.ResultsModel.ExcerptLength + 1 && a.EndsWith('…'), a));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Every answer to this question, whole 3c)" }).ClickAsync();
+        Assert.Equal(Enumerable.Range(0, 5).Select(Long), await page.Locator(".text-answers .answer").AllTextContentsAsync());
+    }
+
+    [SkippableFact]
     public async Task ResultsAskedForBeforeTheCompileAreAPageSayingSo()
     {
         var id = await portal.PublishAsync("Still open for results", TimeSpan.Zero, null, DemoPortal.TextQuestion("1", "Anything?", QuestionTier.Open));
