@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using SurveyService.Data.Consultations;
 
 namespace SurveyService.Analysis;
@@ -44,14 +45,20 @@ internal sealed class AnswerRows(SurveyDbContext db, Guid consultationId)
             .Select(j => new ValueTuple<Guid, RespondentCategory, List<string>?, int?>(j.Answer.QuestionId, j.Entity.Category, j.Answer.Choices, j.Answer.Value))
             .AsAsyncEnumerable();
 
+    /// <summary>
+    /// Member States first, then the other categories in the contract's order: a rank the database
+    /// sorts by, whichever way it stores the category.
+    /// </summary>
+    public static readonly Expression<Func<Joined, int>> CategoryRank = j =>
+        j.Entity.Category == RespondentCategory.MemberState ? 0
+        : j.Entity.Category == RespondentCategory.SectorMember ? 1
+        : j.Entity.Category == RespondentCategory.Associate ? 2
+        : j.Entity.Category == RespondentCategory.Academia ? 3 : 4;
+
     /// <summary>The related answers to one question, Member States first, then by category and entity name.</summary>
     public IAsyncEnumerable<AnswerRow> ForQuestionAsync(Guid questionId) =>
         Project(Latest().Where(j => j.Answer.QuestionId == questionId && j.Answer.Related)
-            .OrderBy(j => j.Entity.Category == RespondentCategory.MemberState ? 0
-                : j.Entity.Category == RespondentCategory.SectorMember ? 1
-                : j.Entity.Category == RespondentCategory.Associate ? 2
-                : j.Entity.Category == RespondentCategory.Academia ? 3 : 4)
-            .ThenBy(j => j.Entity.Name).ThenBy(j => j.Entity.Id));
+            .OrderBy(CategoryRank).ThenBy(j => j.Entity.Name).ThenBy(j => j.Entity.Id));
 
     /// <summary>Every answer to questions of the given tiers, by entity then questionnaire order.</summary>
     public IAsyncEnumerable<AnswerRow> ForTiersAsync(IReadOnlyCollection<QuestionTier> tiers, bool related) =>

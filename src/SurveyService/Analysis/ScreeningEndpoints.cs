@@ -15,12 +15,20 @@ public sealed record ScreeningRequest(bool? Related, string? Reason = null) : IV
     }
 }
 
+/// <summary>An answer with its latest screening: screenedBy is the account id of the analyst who decided, as submittedBy elsewhere.</summary>
 public sealed record AnswerListItem(Guid Id, Guid QuestionId, string QuestionCode, QuestionTier Tier, Guid EntityId, string EntityName,
-    RespondentCategory Category, decimal Weight, string? Text, string[]? Choices, int? Value, bool Related, string? ScreeningReason);
+    RespondentCategory Category, decimal Weight, string? Text, string[]? Choices, int? Value, bool Related, string? ScreeningReason,
+    string? ScreenedBy, DateTimeOffset? ScreenedAt);
 
 public sealed record AnswerPage(AnswerListItem[] Items, int Total, int Page, int PageSize);
 
 public sealed record ScreeningResponse(Guid Id, bool Related, string? ScreeningReason, DateTime ScreenedAt);
+
+/// <summary>One screening decision: what was decided, why, by which account (with its e-mail) and when.</summary>
+public sealed record ScreeningDecisionResponse(bool Related, string? Reason, string ScreenedBy, string? ScreenedByEmail, DateTimeOffset ScreenedAt);
+
+/// <summary>An answer's screening now, and every decision that led to it, oldest first.</summary>
+public sealed record ScreeningHistoryResponse(Guid AnswerId, bool Related, string? ScreeningReason, ScreeningDecisionResponse[] Decisions);
 
 /// <summary>Analysts read every submitted answer and screen out those unrelated to their question (<see cref="ScreenAnswer"/>).</summary>
 internal static class ScreeningEndpoints
@@ -35,6 +43,9 @@ internal static class ScreeningEndpoints
         consultation.MapPut("/answers/{answerId:guid}/screening", Screen).RequireAuthorization(Policies.Analyst).WithValidation().WithName("ScreenAnswer")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Mark an answer as not related to its question (kept, left out of the analysis), or related again.");
+        consultation.MapGet("/answers/{answerId:guid}/screening", History).RequireAuthorization(Policies.Analyst).WithName("GetScreeningHistory")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Every screening decision on an answer, oldest first: related or not, the reason, who and when.");
     }
 
     private static async Task<Results<Ok<AnswerPage>, ProblemHttpResult>> List(Guid id, SurveyDbContext db, int? page, int? pageSize, Guid? questionId, bool? related)
@@ -59,7 +70,7 @@ internal static class ScreeningEndpoints
         var rows = skip >= total ? [] : await query.OrderBy(r => r.q.Order).ThenBy(r => r.e.Name).ThenBy(r => r.a.Id)
             .Skip((int)skip).Take(size).ToListAsync();
         var items = rows.Select(r => new AnswerListItem(r.a.Id, r.q.Id, r.q.Code, r.q.Tier, r.e.Id, r.e.Name, r.e.Category, weights[r.e.Category],
-            r.a.Text, r.a.Choices?.ToArray(), r.a.Value, r.a.Related, r.a.ScreeningReason)).ToArray();
+            r.a.Text, r.a.Choices?.ToArray(), r.a.Value, r.a.Related, r.a.ScreeningReason, r.a.ScreenedBy, r.a.ScreenedAt?.AsUtc())).ToArray();
         return TypedResults.Ok(new AnswerPage(items, total, number, size));
     }
 
@@ -69,10 +80,16 @@ internal static class ScreeningEndpoints
         var analyst = StaffMember.From(user) ?? throw new InvalidOperationException("The Analyst policy let in someone who is not staff.");
         return await screening.ScreenAsync(analyst, id, answerId, request.Related!.Value, request.Reason) switch
         {
-            ScreeningOutcome.Screened(var answer, var related, var reason, var at) => TypedResults.Ok(new ScreeningResponse(answer, related, reason, at)),
+            ScreeningOutcome.Screened(var answer, var related, var reason, _, var at) => TypedResults.Ok(new ScreeningResponse(answer, related, reason, at)),
             ScreeningOutcome.AnswerNotFound(var consultation, var answer) =>
                 Problem.NotFound($"Consultation {consultation} has no submitted answer {answer}."),
             var outcome => throw new InvalidOperationException($"Unknown outcome {outcome}."),
         };
     }
+
+    private static async Task<Results<Ok<ScreeningHistoryResponse>, ProblemHttpResult>> History(Guid id, Guid answerId, ScreenAnswer screening) =>
+        await screening.HistoryAsync(id, answerId) is { } history
+            ? TypedResults.Ok(new ScreeningHistoryResponse(answerId, history.Related, history.Reason,
+                [.. history.Steps.Select(s => new ScreeningDecisionResponse(s.Related, s.Reason, s.UserId, s.Email, s.At.AsUtc()))]))
+            : Problem.NotFound($"Consultation {id} has no submitted answer {answerId}.");
 }

@@ -82,7 +82,8 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
         (await (await app.AsSecretariatAsync()).PostAsJsonAsync("/api/staff",
             new { email = analystEmail, displayName = "Analyst", password = SurveyApplication.Password, role = "Analyst" })).EnsureSuccessStatusCode();
         using var analyst = await new PortalBrowser(app).SignInWithCookieAsync(analystEmail, SurveyApplication.Password);
-        await app.CloseWithAnswersAsync();
+        var closed = await app.CloseWithAnswersAsync(answers: (q, i) => [new { questionId = q["3a"], text = $"answer {i}" }, new { questionId = q["2a"], choices = new[] { "Yes" } }]);
+        await (await app.AsAnalystAsync()).WaitForAnalysisAsync(closed.Id);
         using var secretariat = await new PortalBrowser(app).SignInWithCookieAsync(SurveyApplication.SecretariatEmail, SurveyApplication.Password);
         var registerWithErrors = await anonymous.PostAsync($"/account/register?culture={culture}", new FormUrlEncodedContent(
             new Dictionary<string, string> { ["Email"] = "x", ["Password"] = "", ["Name"] = "", ["Country"] = "Switzerland" }));
@@ -111,6 +112,10 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
             ["/analysis"] = await analyst.GetStringAsync($"/analysis?culture={culture}"),
             ["/analysis/{id}/workbook before the close"] = await (await analyst.GetAsync($"/analysis/{consultation}/workbook?culture={culture}"))
                 .Content.ReadAsStringAsync(),
+            ["/analysis/{id}/results"] = await analyst.GetStringAsync($"/analysis/{closed.Id}/results?culture={culture}"),
+            ["/analysis/{id}/results/{questionId}"] = await analyst.GetStringAsync($"/analysis/{closed.Id}/results/{closed.Questions["3a"]}?culture={culture}"),
+            ["/analysis/{id}/screening"] = await analyst.GetStringAsync($"/analysis/{closed.Id}/screening?culture={culture}"),
+            ["/analysis/{id}/recompile"] = await analyst.GetStringAsync($"/analysis/{closed.Id}/recompile?culture={culture}"),
             ["404"] = await (await anonymous.GetAsync($"/no-such-page?culture={culture}")).Content.ReadAsStringAsync(),
         };
 
