@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SurveyService.Accounts;
 using SurveyService.Analysis;
+using SurveyService.Analysis.Themes;
 using SurveyService.Consultations;
 using SurveyService.Submissions;
 using SurveyService.Tests.Infrastructure;
@@ -59,6 +60,7 @@ public sealed class TextFieldFuzzTests
                 new { code = $"q{Guid.NewGuid():N}"[..12], text = "Agreed?", tier = "Open", type = "SingleChoice", options = new[] { "Yes", "No" } }),
             [typeof(ScreeningRequest)] = () => new(HttpMethod.Put, $"/api/consultations/{published}/answers/{answer}/screening", analyst,
                 new { related = false, reason = "Not about the question." }),
+            [typeof(ThemeRequest)] = () => new(HttpMethod.Post, $"/api/consultations/{published}/themes", analyst, new { name = $"Theme {Guid.NewGuid():N}" }),
             [typeof(RegistrationRequest)] = () => new(HttpMethod.Post, "/api/registrations", anonymous, new
             {
                 email = Email(), password = SurveyApplication.Password, displayName = "Someone", organization = "An organisation",
