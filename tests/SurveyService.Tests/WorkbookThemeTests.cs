@@ -198,6 +198,53 @@ public sealed class WorkbookThemeTests(ThemedConsultation consultation) : IClass
         }
     }
 
+    [Fact]
+    public async Task ATextQuestionMovesToTheNextSheetWithItsThemeTableAndChartAndItsAnswersRunOn()
+    {
+        await using var app = new SurveyApplication();
+        app.Settings["Analysis:MaxRowsPerSheet"] = "30";
+        var closed = await app.CloseWithAnswersAsync(12, RespondentCategory.Stakeholder,
+            (q, i) => [new { questionId = q["3b"], choices = new[] { i % 3 == 0 ? "Yes" : "No" } }, new { questionId = q["3a"], text = $"answer {i}" }],
+            [new("3b", "Open", "SingleChoice", ["Yes", "No", "Not sure"]), new("3a", "Open")]);
+        var analyst = await app.AsAnalystAsync();
+        await analyst.WaitForAnalysisAsync(closed.Id);
+        var answers = (await (await analyst.GetAsync($"/api/consultations/{closed.Id}/answers?questionId={closed.Questions["3a"]}&pageSize=500"))
+            .ReadAsAsync<AnswerPage>()).Items;
+        foreach (var (name, tagged) in new[] { ("Cost", new[] { 0, 1, 2, 3 }), ("Access", [2, 3, 4, 5, 6]) })
+        {
+            var theme = await (await analyst.PostAsJsonAsync($"/api/consultations/{closed.Id}/themes", new { name }))
+                .ReadAsAsync<SurveyService.Analysis.Themes.ThemeResponse>(HttpStatusCode.Created);
+            foreach (var i in tagged)
+                Assert.Equal(HttpStatusCode.NoContent, (await analyst.PutAsync(
+                    $"/api/consultations/{closed.Id}/answers/{answers.Single(a => a.Text == $"answer {i}").Id}/themes/{theme.Id}", null)).StatusCode);
+        }
+        await (await analyst.PostAsync($"/api/consultations/{closed.Id}/analysis", null)).ReadAsAsync<AnalysisStatusResponse>(HttpStatusCode.Accepted);
+        await analyst.WaitForRecompileAsync(closed.Id);
+        var (workbook, bytes) = await analyst.DownloadWorkbookAsync(closed.Id, "Open");
+        using var _ = workbook;
+
+        // 3b's table and chart fill most of the first sheet; 3a's heading, theme table, chart and answers' header need more than is left.
+        var charts = WorkbookCharts.Read(bytes);
+        Assert.Equal([("3b Question 3b?", "iii Open"), ("3a themes: Question 3a?", "iii Open (2)")], charts.Select(c => (c.Title, c.Sheet)));
+        var second = workbook.Worksheet("iii Open (2)");
+        Assert.Equal(["iii Open (continued)", "3a", "Theme", "Access", "Cost"], new[] { 1, 3, 6, 7, 8 }.Select(r => second.Cell(r, 1).GetString()));
+        Assert.Equal([5.0, 4.0], new[] { 7, 8 }.Select(r => second.Cell(r, CountColumn).GetDouble()));
+        var themed = charts[1];
+        Assert.Equal("'iii Open (2)'!$A$7:$A$8", themed.Series[0].CategoryReference);
+        Assert.Equal("'iii Open (2)'!$I$7:$I$8", themed.Series[1].ValueReference);
+        // Five and four of the twelve Stakeholders; one category, so weighted as unweighted.
+        Assert.All(themed.Series, s => Assert.Equal([0.4167, 0.3333], s.ValueCache));
+        Assert.Equal("Entity", second.Cell(themed.ToRow + 1, 1).GetString());
+
+        // The answers run on to the next sheet, all twelve of them, and no sheet passes the limit.
+        var sheets = workbook.Worksheets.Where(s => s.Name.StartsWith("iii Open", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["iii Open", "iii Open (2)", "iii Open (3)"], sheets.Select(s => s.Name));
+        Assert.Equal(12, sheets.SelectMany(s => s.Column(3).CellsUsed(c => c.GetString().StartsWith("answer ", StringComparison.Ordinal))).Count());
+        Assert.All(sheets, s => Assert.True(s.LastRowUsed()?.RowNumber() is null or <= 30, $"{s.Name} has more than 30 rows."));
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2016).Validate(document));
+    }
+
     /// <summary>The sheet and row of the header of the theme table under a question: three rows below its code (respondents' header and counts between).</summary>
     private static (IXLWorksheet Sheet, int Header) ThemeTable(XLWorkbook workbook, string code)
     {
