@@ -30,6 +30,19 @@ public static class AnalysisCalls
         }
     }
 
+    /// <summary>Waits for the compile asked for after the first one (the attempts count both) to be ready.</summary>
+    public static async Task WaitForRecompileAsync(this HttpClient analyst, Guid consultationId)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var analysis = await analyst.WaitForAnalysisAsync(consultationId, AnalysisStatus.Ready, AnalysisStatus.Failed);
+            if (analysis.Attempts >= 2 && analysis.Status == AnalysisStatus.Ready)
+                return;
+            await Task.Delay(100);
+        }
+        Assert.Fail("The recompile did not finish.");
+    }
+
     public static async Task<ConsultationStatus> StatusAsync(this HttpClient client, Guid consultationId) =>
         (await (await client.GetAsync($"/api/consultations/{consultationId}")).ReadAsAsync<ConsultationResponse>()).Status;
 

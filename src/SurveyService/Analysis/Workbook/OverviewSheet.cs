@@ -33,6 +33,15 @@ internal static class OverviewSheet
             $"{submissions} submissions (the latest submitted version of each entity's submission; drafts never count); "
             + $"{screenedOut} answers screened out as not related to the question and left out of the figures; "
             + $"{notPlaced} answers that could not be placed in the figures{(notPlaced > 0 ? " (listed below)" : "")}."));
+        var themed = s.Questions.Where(q => (scope is null || q.Tier == scope) && q.Themes is { Length: > 0 }).ToArray();
+        if (themed.Length > 0)
+        {
+            var themes = themed.SelectMany(q => q.Themes!.Select(t => t.Option)).Distinct(StringComparer.Ordinal).Count();
+            sheet.MergedRow(1, Last, XCell.Bold("Themes"), Wrapped(
+                $"{themes} {(themes == 1 ? "theme" : "themes")} tagged by analysts in the answers to {themed.Length} text "
+                + $"{(themed.Length == 1 ? "question" : "questions")} ({string.Join(", ", themed.Select(q => q.Code))}); "
+                + "each theme is counted under its question on the tier sheet as an option is: by the respondents whose answer carries it."));
+        }
         sheet.MergedRow(1, Last, XCell.Bold("Scope"), Wrapped(scope is { } only
             ? $"Tier {AnalysisWorkbookWriter.TierLabel(only)} only: nothing from the other tiers is in this workbook."
             : "All tiers"));

@@ -5,8 +5,8 @@ namespace SurveyService.Analysis.Workbook;
 /// <summary>
 /// One tier's questions: respondents by category; for choice and scale questions counts by
 /// category with unweighted and weighted shares, and below them a native bar chart of both shares;
-/// for text questions every answer right after its entity and category, then its weight, Member
-/// States first.
+/// for text questions the themes analysts tagged, counted and charted as options are, then every
+/// answer right after its entity and category, then its weight, Member States first.
 /// </summary>
 internal static class TierSheet
 {
@@ -34,9 +34,11 @@ internal static class TierSheet
 
         foreach (var question in questions)
         {
-            // A question whose rows are known in advance starts on a next sheet rather than be parted from its table and chart.
-            if (question.Type != QuestionType.Text)
-                sheet.KeepTogether(HeadingRows + question.Unplaced.Length + OptionRows(question));
+            // A question whose rows are known in advance starts on a next sheet rather than be parted from its table and chart;
+            // a text question's answers, streamed after its themes, may run on over the next sheets.
+            var figures = question.Type == QuestionType.Text ? ThemeRows(question) : OptionRows(question);
+            if (figures > 0)
+                sheet.KeepTogether(HeadingRows + question.Unplaced.Length + figures);
             sheet.Row();
             sheet.MergedRow(1, QuestionTo, XCell.Bold(question.Code), new XCell(question.Text, null, Style.BoldWrapped));
             sheet.Row([XCell.Bold("Respondents"), .. AnalysisWorkbookWriter.Categories.Select(c => XCell.Bold(c.ToString())), XCell.Bold("Total")]);
@@ -46,50 +48,67 @@ internal static class TierSheet
             foreach (var unplaced in question.Unplaced)
                 sheet.Row([XCell.Label("not placed: " + AnswerPlacement.Describe(unplaced.Reason)), .. Pad(AnalysisWorkbookWriter.Categories.Length),
                     XCell.Of(unplaced.Count)]);
-            if (question.Type == QuestionType.Text)
-                await WriteTextAnswersAsync(sheet, input, question);
-            else
-                WriteOptions(sheet, question);
+            if (question.Type != QuestionType.Text)
+            {
+                var horizontal = question.Type != QuestionType.Scale;
+                WriteFigures(sheet, question.Options, horizontal ? "Option" : "Value", horizontal,
+                    $"{question.Code} {ShortText(question.Text)}",
+                    $"Bar chart of question {question.Code}: the share and the weighted share of respondents for each {(horizontal ? "option" : "value")}, "
+                        + "as in the table above it.");
+                continue;
+            }
+            if (question.Themes is { Length: > 0 } themes)
+            {
+                WriteFigures(sheet, themes, "Theme", horizontal: true,
+                    $"{question.Code} themes: {ShortText(question.Text)}",
+                    $"Bar chart of the themes analysts tagged in the answers to question {question.Code}: the share and the weighted share "
+                        + "of respondents whose answer carries each theme, as in the table above it.");
+            }
+            await WriteTextAnswersAsync(sheet, input, question);
         }
     }
 
-    private static void WriteOptions(SheetSeries sheet, QuestionSummary question)
+    /// <summary>
+    /// A table of options (or a scale's values, or a text question's themes) counted by category with
+    /// both shares, and below it a native bar chart of the two shares drawn from its cells.
+    /// </summary>
+    private static void WriteFigures(SheetSeries sheet, OptionSummary[] rows, string heading, bool horizontal, string title, string description)
     {
-        var horizontal = question.Type != QuestionType.Scale;
-        var chartRows = BarChartRows(question.Options.Length, horizontal);
+        var chartRows = BarChartRows(rows.Length, horizontal);
         // The table and the blank rows its chart is drawn over stay on one sheet: a chart refers to the cells of its own.
-        var table = question.Options.Length > 0 ? sheet.KeepTogether(OptionRows(question)) : null;
-        sheet.Row([XCell.Bold(horizontal ? "Option" : "Value"), XCell.Bold("Count"),
+        var table = rows.Length > 0 ? sheet.KeepTogether(FigureRows(rows.Length, horizontal)) : null;
+        sheet.Row([XCell.Bold(heading), XCell.Bold("Count"),
             .. AnalysisWorkbookWriter.Categories.Select(c => XCell.Bold(c.ToString())), XCell.Bold("Share"), XCell.Bold("Weighted share")]);
         var firstRow = sheet.Current.RowCount + 1;
-        foreach (var option in question.Options)
+        foreach (var row in rows)
         {
-            sheet.Row([XCell.Label(option.Option), XCell.Of(option.Count),
-                .. AnalysisWorkbookWriter.Categories.Select(c => XCell.Of(option.ByCategory.GetValueOrDefault(c))),
-                XCell.Percent(option.Share), XCell.Percent(option.WeightedShare)]);
+            sheet.Row([XCell.Label(row.Option), XCell.Of(row.Count),
+                .. AnalysisWorkbookWriter.Categories.Select(c => XCell.Of(row.ByCategory.GetValueOrDefault(c))),
+                XCell.Percent(row.Share), XCell.Percent(row.WeightedShare)]);
         }
         if (table is null)
             return;
         var shareColumn = 2 + AnalysisWorkbookWriter.Categories.Length;
-        table.AddChart(new BarChart(
-            $"{question.Code} {ShortText(question.Text)}",
-            $"Bar chart of question {question.Code}: the share and the weighted share of respondents for each {(horizontal ? "option" : "value")}, "
-                + "as in the table above it.",
-            horizontal, firstRow, CategoryColumn: 0, [.. question.Options.Select(o => o.Option)],
+        table.AddChart(new BarChart(title, description, horizontal, firstRow, CategoryColumn: 0, [.. rows.Select(o => o.Option)],
             [
-                new ChartSeries("Unweighted", shareColumn, [.. question.Options.Select(o => o.Share)]),
-                new ChartSeries("Weighted", shareColumn + 1, [.. question.Options.Select(o => o.WeightedShare)]),
+                new ChartSeries("Unweighted", shareColumn, [.. rows.Select(o => o.Share)]),
+                new ChartSeries("Weighted", shareColumn + 1, [.. rows.Select(o => o.WeightedShare)]),
             ],
             AnchorRow: table.RowCount + 1, AnchorRows: chartRows,
             // A long scale's columns get the width of the whole table.
-            AnchorColumns: horizontal || question.Options.Length <= 11 ? 6 : QuestionTo));
+            AnchorColumns: horizontal || rows.Length <= 11 ? 6 : QuestionTo));
         for (var i = 0; i < chartRows; i++)
             table.Blank();
     }
 
     /// <summary>The option table's rows (its header, an option each) and the blank ones below it for its chart.</summary>
-    private static int OptionRows(QuestionSummary question) =>
-        1 + question.Options.Length + BarChartRows(question.Options.Length, question.Type != QuestionType.Scale);
+    private static int OptionRows(QuestionSummary question) => FigureRows(question.Options.Length, question.Type != QuestionType.Scale);
+
+    /// <summary>A text question's theme table and chart, with the header of the answers below them: none without themes.</summary>
+    private static int ThemeRows(QuestionSummary question) =>
+        question.Themes is { Length: > 0 } themes ? FigureRows(themes.Length, horizontal: true) + 1 : 0;
+
+    private static int FigureRows(int rows, bool horizontal) => 1 + rows + BarChartRows(rows, horizontal);
 
     // Bars across grow with the options (two bars each); a scale's columns stand in a chart of one height.
     private static int BarChartRows(int options, bool horizontal) => horizontal ? Math.Clamp(6 + 2 * options, 14, 60) : 16;
