@@ -133,6 +133,11 @@ public sealed class ThemePageTests(Chromium chromium, DemoPortal portal) : IClas
         var listed = text.Locator(".text-answers > li", new() { HasText = argentina.Text });
         Assert.Equal([Capacity, Participation], await listed.Locator("[data-theme]").AllTextContentsAsync());
         Assert.Equal(0, await text.Locator(".text-answers > li", new() { HasText = university.Text }).CountAsync());
+        // And so does the question's own page, with every answer whole.
+        await page.GotoAsync($"/analysis/{consultation.Id}/results/{consultation.Questions["3c"]}");
+        Assert.Equal([Capacity, Participation], await page.Locator(".text-answers > li", new() { HasText = argentina.Text }).Locator("[data-theme]").AllTextContentsAsync());
+        Assert.Equal([Participation], await page.Locator(".text-answers > li", new() { HasText = switzerland.Text }).Locator("[data-theme]").AllTextContentsAsync());
+        Assert.Equal([Capacity], await page.Locator(".text-answers > li", new() { HasText = operatorText.Text }).Locator("[data-theme]").AllTextContentsAsync());
 
         // The workbooks the list of analyses links to download.
         await page.GotoAsync("/analysis");
