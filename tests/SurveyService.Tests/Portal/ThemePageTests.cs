@@ -111,11 +111,19 @@ public sealed class ThemePageTests(Chromium chromium, DemoPortal portal) : IClas
         await page.GotoAsync(queue);
         Assert.Equal([Participation], await Checked(Answer(page, switzerland.Text)));
 
+        // Before the compile, the results list the answers' themes and say the figures do not count them yet.
+        await page.GotoAsync($"/analysis/{consultation.Id}/results");
+        Assert.Equal(1, await page.Locator("[data-themed-since]").CountAsync());
+        Assert.Equal(0, await page.Locator("section.themes").CountAsync());
+        Assert.Equal([Participation], await page.Locator(".text-answers > li", new() { HasText = switzerland.Text }).Locator("[data-theme]").AllTextContentsAsync());
+        await page.GotoAsync(queue);
+
         // Recompiled: each theme counted over 3c's three related answers, weighted apart from unweighted.
         await page.GetByRole(AriaRole.Button, new() { Name = en ? "Recompile" : "إعادة التجميع", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("recompiling="));
         await consultation.WaitUntilCompiledAsync(portal, attempts: 2);
         await page.GotoAsync($"/analysis/{consultation.Id}/results");
+        Assert.Equal(0, await page.Locator("[data-themed-since]").CountAsync());
         var format = CultureInfo.GetCultureInfo(culture);
         string Percent(double share) => share.ToString("P2", format);
         var text = page.Locator("section[data-question='3c']");
