@@ -84,7 +84,10 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
         using var analyst = await new PortalBrowser(app).SignInWithCookieAsync(analystEmail, SurveyApplication.Password);
         var closed = await app.CloseWithAnswersAsync(answers: (q, i) => [new { questionId = q["3a"], text = $"answer {i}" }, new { questionId = q["2a"], choices = new[] { "Yes" } }]);
         await (await app.AsAnalystAsync()).WaitForAnalysisAsync(closed.Id);
+        // A theme, so the queue shows each answer's themes and the themes page its list.
+        (await (await app.AsAnalystAsync()).PostAsJsonAsync($"/api/consultations/{closed.Id}/themes", new { name = "a theme" })).EnsureSuccessStatusCode();
         using var secretariat = await new PortalBrowser(app).SignInWithCookieAsync(SurveyApplication.SecretariatEmail, SurveyApplication.Password);
+        var themesPage = await analyst.GetStringAsync($"/analysis/{closed.Id}/themes?culture={culture}");
         var registerWithErrors = await anonymous.PostAsync($"/account/register?culture={culture}", new FormUrlEncodedContent(
             new Dictionary<string, string> { ["Email"] = "x", ["Password"] = "", ["Name"] = "", ["Country"] = "Switzerland" }));
 
@@ -115,6 +118,10 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
             ["/analysis/{id}/results"] = await analyst.GetStringAsync($"/analysis/{closed.Id}/results?culture={culture}"),
             ["/analysis/{id}/results/{questionId}"] = await analyst.GetStringAsync($"/analysis/{closed.Id}/results/{closed.Questions["3a"]}?culture={culture}"),
             ["/analysis/{id}/screening"] = await analyst.GetStringAsync($"/analysis/{closed.Id}/screening?culture={culture}"),
+            ["/analysis/{id}/themes"] = themesPage,
+            ["/analysis/{id}/themes refused"] = await (await analyst.PostAsync($"/analysis/{closed.Id}/themes?culture={culture}", new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["theme"] = "", ["__RequestVerificationToken"] = HtmlForms.Hidden(themesPage, "__RequestVerificationToken") })))
+                .Content.ReadAsStringAsync(),
             ["/analysis/{id}/recompile"] = await analyst.GetStringAsync($"/analysis/{closed.Id}/recompile?culture={culture}"),
             ["404"] = await (await anonymous.GetAsync($"/no-such-page?culture={culture}")).Content.ReadAsStringAsync(),
         };

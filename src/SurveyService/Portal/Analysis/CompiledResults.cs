@@ -8,10 +8,11 @@ namespace SurveyService.Portal.Analysis;
 /// A consultation's results as last compiled: the summary the compile stored beside the workbooks,
 /// so the page shows the very figures the workbook holds (one rule, one home: WeightedShares), never
 /// figures of its own. ScreenedSince: an analyst screened an answer after that compile, which the
-/// figures will only reflect once compiled again.
+/// figures will only reflect once compiled again. ThemedSince: the same for an answer tagged with a
+/// theme (a tag taken off or a theme removed leaves no date behind, so only tags put on are seen).
 /// </summary>
 internal sealed record CompiledResults(Consultation Consultation, IReadOnlyList<Question> Questions, AnalysisStatusResponse Status,
-    AnalysisSummary? Summary, bool ScreenedSince)
+    AnalysisSummary? Summary, bool ScreenedSince, bool ThemedSince = false)
 {
     /// <summary>The figures of each question, by its id; empty until a compile has stored them.</summary>
     public IReadOnlyDictionary<Guid, QuestionSummary> Figures { get; } =
@@ -28,7 +29,9 @@ internal sealed record CompiledResults(Consultation Consultation, IReadOnlyList<
         var summary = analysis?.SummaryJson is { } stored ? JsonSerializer.Deserialize<AnalysisSummary>(stored, json) : null;
         var screenedSince = analysis?.GeneratedAt is { } generated
             && await db.ScreeningDecisions.AnyAsync(d => d.ConsultationId == consultationId && d.At > generated);
+        var themedSince = analysis?.GeneratedAt is { } compiled
+            && await db.AnswerThemes.AnyAsync(t => t.TaggedAt > compiled && db.Themes.Any(theme => theme.Id == t.ThemeId && theme.ConsultationId == consultationId));
         return new CompiledResults(consultation, questions,
-            analysis is null ? AnalysisEndpoints.NotStarted(consultationId) : AnalysisEndpoints.StatusOf(analysis), summary, screenedSince);
+            analysis is null ? AnalysisEndpoints.NotStarted(consultationId) : AnalysisEndpoints.StatusOf(analysis), summary, screenedSince, themedSince);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SurveyService.Analysis.Themes;
 using SurveyService.Data.Consultations;
 using SurveyService.Identity;
 
@@ -9,7 +10,7 @@ namespace SurveyService.Portal.Analysis;
 
 /// <summary>Every text answer to one question, whole, Member States first, searchable and paged: where the results page's short list leads.</summary>
 [Authorize(Policy = Policies.Analyst)]
-internal sealed class QuestionAnswersModel(SurveyDbContext db) : PageModel
+internal sealed class QuestionAnswersModel(SurveyDbContext db, ThemeReads reads) : PageModel
 {
     public const int PageSize = 50;
 
@@ -18,6 +19,9 @@ internal sealed class QuestionAnswersModel(SurveyDbContext db) : PageModel
     public string? Search { get; private set; }
     public ListedAnswers Answers { get; private set; } = new(0, []);
     public int PageNumber { get; private set; } = 1;
+
+    /// <summary>The themes of the answers on this page, as tagged now.</summary>
+    public ILookup<Guid, string> AnswerThemes { get; private set; } = Array.Empty<Guid>().ToLookup(_ => _, _ => "");
     public int Pages => Math.Max(1, (Answers.Total + PageSize - 1) / PageSize);
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid questionId, string? q)
@@ -30,6 +34,7 @@ internal sealed class QuestionAnswersModel(SurveyDbContext db) : PageModel
         // "page" is Razor Pages' own route value, so the page number is read from the query by hand.
         PageNumber = int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 100_000 ? number : 1;
         Answers = (await TextAnswers.ReadAsync(db, id, [questionId], Search, (PageNumber - 1) * PageSize, PageSize))[questionId];
+        AnswerThemes = await reads.OfAnswersAsync([.. Answers.Shown.Select(a => a.AnswerId)]);
         return Page();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using SurveyService.Analysis.Themes;
 using SurveyService.Identity;
 
 namespace SurveyService.Portal.Analysis;
@@ -9,10 +10,11 @@ namespace SurveyService.Portal.Analysis;
 /// <summary>
 /// The results of a closed consultation, question by question under its tier: respondents by
 /// category, for choice and scale questions a chart of the unweighted beside the weighted share of
-/// each option with its data table, and the text answers, Member States first, searchable.
+/// each option with its data table, and the text answers, Member States first, searchable. A text
+/// question's themes are drawn as options are, and each listed answer shows the themes it carries.
 /// </summary>
 [Authorize(Policy = Policies.Analyst)]
-internal sealed class ResultsModel(SurveyDbContext db, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
+internal sealed class ResultsModel(SurveyDbContext db, ThemeReads reads, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
 {
     /// <summary>Text answers shown per question, each cut to an excerpt, so the page stays a few tens of kilobytes; the question's own page has them all.</summary>
     public const int AnswersShown = 5;
@@ -22,6 +24,9 @@ internal sealed class ResultsModel(SurveyDbContext db, IOptions<Microsoft.AspNet
     public CompiledResults Results { get; private set; } = null!;
     public string? Search { get; private set; }
     public IReadOnlyDictionary<Guid, ListedAnswers> Answers { get; private set; } = new Dictionary<Guid, ListedAnswers>();
+
+    /// <summary>The themes of the listed answers, as tagged now (the figures follow at the next compile).</summary>
+    public ILookup<Guid, string> AnswerThemes { get; private set; } = Array.Empty<Guid>().ToLookup(_ => _, _ => "");
 
     /// <summary>Text answers containing the search, over every question.</summary>
     public int Found => Answers.Values.Sum(a => a.Total);
@@ -40,6 +45,7 @@ internal sealed class ResultsModel(SurveyDbContext db, IOptions<Microsoft.AspNet
         Search = TextAnswers.Search(q);
         var texts = results.Questions.Where(question => question.Type == QuestionType.Text).Select(question => question.Id).ToList();
         Answers = await TextAnswers.ReadAsync(db, id, texts, Search, 0, AnswersShown);
+        AnswerThemes = await reads.OfAnswersAsync([.. Answers.Values.SelectMany(listed => listed.Shown).Select(a => a.AnswerId)]);
         return Page();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SurveyService.Analysis;
+using SurveyService.Analysis.Themes;
 using SurveyService.Data.Consultations;
 using SurveyService.Identity;
 using SurveyService.Problems;
@@ -13,10 +14,13 @@ namespace SurveyService.Portal.Analysis;
 /// The screening queue: the consultation's text answers, filtered by question, tier, category and
 /// state, each with a form to mark it not related to its question (with the reason) or related
 /// again, through the same ScreenAnswer as PUT …/answers/{answerId}/screening. A decision returns to
-/// the same filtered page; the figures and the workbook follow it once recompiled.
+/// the same filtered page; the figures and the workbook follow it once recompiled. Each answer also
+/// carries the consultation's themes as checkboxes, saved through the same ThemeTagging as PUT and
+/// DELETE …/answers/{answerId}/themes/{themeId}.
 /// </summary>
 [Authorize(Policy = Policies.Analyst)]
-internal sealed class ScreeningModel(SurveyDbContext db, ScreenAnswer screening, IStringLocalizer<PortalText> t) : PageModel
+internal sealed class ScreeningModel(SurveyDbContext db, ScreenAnswer screening, ThemeTagging tagging, ThemeReads reads, IStringLocalizer<PortalText> t)
+    : PageModel
 {
     public const string NotRelated = "not-related";
     public const string RelatedAgain = "related";
@@ -26,6 +30,13 @@ internal sealed class ScreeningModel(SurveyDbContext db, ScreenAnswer screening,
     public ScreeningFilter Filter { get; private set; } = null!;
     public ScreeningPage Queue { get; private set; } = new([], 0);
     public Dictionary<string, string> Errors { get; } = [];
+    public IReadOnlyList<ThemeListItem> Themes { get; private set; } = [];
+
+    /// <summary>The themes each listed answer carries, by theme id.</summary>
+    public IReadOnlyDictionary<Guid, HashSet<Guid>> Tagged { get; private set; } = new Dictionary<Guid, HashSet<Guid>>();
+
+    /// <summary>The answer whose themes were just saved, from the redirect after saving.</summary>
+    public Guid? Themed { get; private set; }
 
     /// <summary>The answer a refused decision was about, and the reason typed for it, shown again as typed.</summary>
     public (Guid Answer, string? Reason)? Typed { get; private set; }
@@ -35,10 +46,11 @@ internal sealed class ScreeningModel(SurveyDbContext db, ScreenAnswer screening,
 
     public int Pages => Math.Max(1, (Queue.Total + ScreeningQueue.PageSize - 1) / ScreeningQueue.PageSize);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid? screened, string? decision)
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? screened, string? decision, Guid? themed)
     {
         if (!await ReadAsync(id))
             return NotFound();
+        Themed = themed;
         if (screened is { } answer && decision is NotRelated or RelatedAgain)
             Decided = (answer, decision);
         return Page();
@@ -73,6 +85,28 @@ internal sealed class ScreeningModel(SurveyDbContext db, ScreenAnswer screening,
         };
     }
 
+    /// <summary>The answer's themes as the checkboxes left them: each theme ticked is put on, each other one taken off.</summary>
+    public async Task<IActionResult> OnPostThemesAsync(Guid id, Guid answer, Guid[] theme)
+    {
+        var analyst = StaffMember.From(User) ?? throw new InvalidOperationException("The Analyst policy let in someone who is not staff.");
+        var themes = await reads.ListAsync(id);
+        var carried = CarriedBy(themes, await reads.OfAnswersAsync([answer]), [answer])[answer];
+        foreach (var each in themes.Where(each => theme.Contains(each.Id) != carried.Contains(each.Id)))
+        {
+            switch (await tagging.TagAsync(analyst, id, answer, each.Id, theme.Contains(each.Id)))
+            {
+                case ThemeOutcome.Done:
+                    break;
+                case ThemeOutcome.NotATextAnswer:
+                    return BadRequest();
+                default:
+                    return NotFound();
+            }
+        }
+        var address = ScreeningFilter.From(Request.Query).Address(id);
+        return Redirect($"{address}{(address.Contains('?') ? '&' : '?')}themed={answer}#themed");
+    }
+
     /// <summary>Back to the same filtered page, at the answer's confirmation.</summary>
     private string Return(Guid id, Guid answer, string decision)
     {
@@ -89,6 +123,19 @@ internal sealed class ScreeningModel(SurveyDbContext db, ScreenAnswer screening,
         Questions = await db.Questions.AsNoTracking().Where(q => q.ConsultationId == id && q.Type == QuestionType.Text).OrderBy(q => q.Order).ToListAsync();
         Filter = ScreeningFilter.From(Request.Query);
         Queue = await ScreeningQueue.ReadAsync(db, screening, id, Filter);
+        Themes = await reads.ListAsync(id);
+        Tagged = CarriedBy(Themes, await reads.OfAnswersAsync([.. Queue.Answers.Select(a => a.AnswerId)]), Queue.Answers.Select(a => a.AnswerId));
         return true;
+    }
+
+    /// <summary>
+    /// The ids of the themes each answer carries: ThemeReads gives their names, unique in the
+    /// consultation ignoring case, so a name finds its theme.
+    /// </summary>
+    private static Dictionary<Guid, HashSet<Guid>> CarriedBy(IReadOnlyList<ThemeListItem> themes, ILookup<Guid, string> names, IEnumerable<Guid> answers)
+    {
+        var byName = themes.ToDictionary(theme => theme.Name, theme => theme.Id, StringComparer.OrdinalIgnoreCase);
+        return answers.Distinct().ToDictionary(answer => answer,
+            answer => names[answer].Select(name => byName.GetValueOrDefault(name)).Where(theme => theme != Guid.Empty).ToHashSet());
     }
 }

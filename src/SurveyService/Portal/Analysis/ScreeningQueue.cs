@@ -4,8 +4,8 @@ using SurveyService.Problems;
 
 namespace SurveyService.Portal.Analysis;
 
-/// <summary>Which answers the queue shows: by question, tier, category and state (null: all), and which page of them.</summary>
-internal sealed record ScreeningFilter(Guid? QuestionId, QuestionTier? Tier, RespondentCategory? Category, bool? Related, int Page)
+/// <summary>Which answers the queue shows: by question, tier, category, state and theme (null: all), and which page of them.</summary>
+internal sealed record ScreeningFilter(Guid? QuestionId, QuestionTier? Tier, RespondentCategory? Category, bool? Related, int Page, Guid? ThemeId = null)
 {
     /// <summary>The filter as the page's GET form sends it; a value the form cannot send is no filter.</summary>
     public static ScreeningFilter From(IQueryCollection query) => new(
@@ -13,7 +13,8 @@ internal sealed record ScreeningFilter(Guid? QuestionId, QuestionTier? Tier, Res
         EnumName.TryParse<QuestionTier>(query["tier"], out var tier) ? tier : null,
         EnumName.TryParse<RespondentCategory>(query["category"], out var category) ? category : null,
         query["state"].ToString() switch { "related" => true, "not-related" => false, _ => null },
-        int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page is >= 1 and <= 100_000 ? page : 1);
+        int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page is >= 1 and <= 100_000 ? page : 1,
+        Guid.TryParse(query["theme"], out var theme) ? theme : null);
 
     public string State => Related switch { true => "related", false => "not-related", _ => "" };
 
@@ -29,6 +30,8 @@ internal sealed record ScreeningFilter(Guid? QuestionId, QuestionTier? Tier, Res
             parts.Add($"category={category}");
         if (Related is not null)
             parts.Add($"state={State}");
+        if (ThemeId is { } theme)
+            parts.Add($"theme={theme}");
         if ((page ?? Page) is var number and > 1)
             parts.Add($"page={number.ToString(CultureInfo.InvariantCulture)}");
         return $"/analysis/{consultationId}/screening" + (parts.Count == 0 ? "" : "?" + string.Join('&', parts));
@@ -61,6 +64,8 @@ internal static class ScreeningQueue
             answers = answers.Where(j => j.Entity.Category == category);
         if (filter.Related is { } related)
             answers = answers.Where(j => j.Answer.Related == related);
+        if (filter.ThemeId is { } theme)
+            answers = answers.Where(j => db.AnswerThemes.Any(t => t.SubmittedAnswerId == j.Answer.Id && t.ThemeId == theme));
         var total = await answers.CountAsync();
         var rows = await answers.OrderBy(j => j.Question.Order).ThenBy(AnswerRows.CategoryRank).ThenBy(j => j.Entity.Name).ThenBy(j => j.Entity.Id)
             .ThenBy(j => j.Answer.Id)
