@@ -15,8 +15,8 @@ namespace SurveyService.Tests.Portal;
 public sealed class EditPageTests(Chromium chromium, DemoPortal portal) : IClassFixture<Chromium>, IClassFixture<DemoPortal>
 {
     [SkippableTheory]
-    [InlineData("en", "Changed question", "Reordered the questions", "Removed question", "Changed the weights from")]
-    [InlineData("ar", "غيّر السؤال", "أعاد ترتيب الأسئلة", "حذف السؤال", "غيّر الأوزان من")]
+    [InlineData("en", "Changed question", "Reordered the questions from 1a, 2a, 3a, 3b to 1a, 2a, 3b, 3a", "Removed question", "Changed the weights from")]
+    [InlineData("ar", "غيّر السؤال", "أعاد ترتيب الأسئلة من", "حذف السؤال", "غيّر الأوزان من")]
     public async Task TheSecretariatEditsMovesAndRemovesQuestionsAndThePreviewAndTrailFollow(string culture, params string[] audited)
     {
         var (id, q) = await DraftAsync($"Edited ({culture})");
