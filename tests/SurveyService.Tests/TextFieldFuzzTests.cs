@@ -60,6 +60,9 @@ public sealed class TextFieldFuzzTests
                 new { code = $"q{Guid.NewGuid():N}"[..12], text = "Agreed?", tier = "Open", type = "SingleChoice", options = new[] { "Yes", "No" } }),
             [typeof(ScreeningRequest)] = () => new(HttpMethod.Put, $"/api/consultations/{published}/answers/{answer}/screening", analyst,
                 new { related = false, reason = "Not about the question." }),
+            // No text in it (question ids only), so it is listed here but never fuzzed.
+            [typeof(ReorderQuestionsRequest)] = () => new(HttpMethod.Put, $"/api/consultations/{consultation}/questions/order", secretariat,
+                new { questionIds = Array.Empty<Guid>() }),
             [typeof(ThemeRequest)] = () => new(HttpMethod.Post, $"/api/consultations/{published}/themes", analyst, new { name = $"Theme {Guid.NewGuid():N}" }),
             [typeof(RegistrationRequest)] = () => new(HttpMethod.Post, "/api/registrations", anonymous, new
             {

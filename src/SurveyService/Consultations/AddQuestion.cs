@@ -17,15 +17,10 @@ internal sealed class AddQuestion(SurveyDbContext db, TimeProvider clock)
     /// <summary>By is who adds it, null for the service itself (the demo data).</summary>
     public async Task<AddQuestionOutcome> AddAsync(StaffMember? by, Guid consultationId, AddQuestionRequest request)
     {
-        var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == consultationId);
-        if (consultation is null)
-            return new AddQuestionOutcome.Refused(new ConsultationRefusal.NotFound(consultationId));
-        if (consultation.PublishedAt is { } publishedAt)
-            return new AddQuestionOutcome.Refused(new ConsultationRefusal.QuestionsFrozen(publishedAt));
+        if (await DraftQuestions.RefusalAsync(db, consultationId) is { } refusal)
+            return new AddQuestionOutcome.Refused(refusal);
         var code = request.Code!.Trim();
-        // Codes are compared as a person reads them: "L1" and "l1" are the same question's code.
-        var lower = code.ToLowerInvariant();
-        if (await db.Questions.AnyAsync(q => q.ConsultationId == consultationId && q.Code.ToLower() == lower))
+        if (await DraftQuestions.CodeTakenAsync(db, consultationId, code))
             return new AddQuestionOutcome.Refused(new ConsultationRefusal.DuplicateQuestionCode(code));
 
         var order = await db.Questions.Where(q => q.ConsultationId == consultationId).Select(q => (int?)q.Order).MaxAsync() ?? 0;

@@ -16,6 +16,9 @@ internal static class ConsultationEndpoints
         .AddScoped<PublishConsultation>()
         .AddScoped<CloseConsultationNow>()
         .AddScoped<AddQuestion>()
+        .AddScoped<ChangeQuestion>()
+        .AddScoped<RemoveQuestion>()
+        .AddScoped<ReorderQuestions>()
         .AddScoped<ConsultationList>()
         .AddScoped<ResponseCounts>()
         .AddScoped<ConsultationHistory>();

@@ -22,6 +22,9 @@ internal static class ConsultationProblems
         DeadlinePassed(var closesAt) => Problem.Conflict($"The deadline {closesAt:u} has already passed; move closesAt before publishing."),
         QuestionsFrozen(var at) => Problem.Conflict($"The consultation was published at {at:u}; its questions are frozen."),
         DuplicateQuestionCode(var code) => Problem.Conflict($"The consultation already has a question with the code '{code}'."),
+        QuestionNotFound(var questionId) => Problem.NotFound($"The consultation has no question {questionId}."),
+        QuestionOrderIncomplete(var count) => Problem.Invalid("questionIds",
+            $"Name each of the consultation's {count} questions exactly once, in the new order."),
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "A refusal without its problem."),
     };
 }

@@ -28,6 +28,11 @@ internal abstract record ConsultationRefusal
     public sealed record QuestionsFrozen(DateTime PublishedAt) : ConsultationRefusal;
 
     public sealed record DuplicateQuestionCode(string Code) : ConsultationRefusal;
+
+    public sealed record QuestionNotFound(Guid QuestionId) : ConsultationRefusal;
+
+    /// <summary>A new order must name each of the consultation's questions exactly once.</summary>
+    public sealed record QuestionOrderIncomplete(int QuestionCount) : ConsultationRefusal;
 }
 
 /// <summary>What an authoring use case did: the consultation as it now is, or why nothing changed.</summary>

@@ -88,6 +88,9 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
         (await (await app.AsAnalystAsync()).PostAsJsonAsync($"/api/consultations/{closed.Id}/themes", new { name = "a theme" })).EnsureSuccessStatusCode();
         using var secretariat = await new PortalBrowser(app).SignInWithCookieAsync(SurveyApplication.SecretariatEmail, SurveyApplication.Password);
         var themesPage = await analyst.GetStringAsync($"/analysis/{closed.Id}/themes?culture={culture}");
+        var draft = await app.CreateConsultationAsync(publish: false);
+        var draftQuestion = (await app.QuestionIdsAsync(draft))["2a"];
+        var frozenQuestion = (await app.QuestionIdsAsync(consultation)).Values.First();
         var registerWithErrors = await anonymous.PostAsync($"/account/register?culture={culture}", new FormUrlEncodedContent(
             new Dictionary<string, string> { ["Email"] = "x", ["Password"] = "", ["Name"] = "", ["Country"] = "Switzerland" }));
 
@@ -109,6 +112,15 @@ public sealed partial class PortalTranslationTests(SurveyApplication app) : ICla
             ["/manage/consultations/{id}/publish"] = await secretariat.GetStringAsync($"/manage/consultations/{consultation}/publish?culture={culture}"),
             ["/manage/consultations/{id}/extend"] = await secretariat.GetStringAsync($"/manage/consultations/{consultation}/extend?culture={culture}"),
             ["/manage/consultations/{id}/audit"] = await secretariat.GetStringAsync($"/manage/consultations/{consultation}/audit?culture={culture}"),
+            ["/manage/consultations/{id} draft"] = await secretariat.GetStringAsync($"/manage/consultations/{draft}?culture={culture}"),
+            ["/manage/consultations/{id}/edit draft"] = await secretariat.GetStringAsync($"/manage/consultations/{draft}/edit?culture={culture}"),
+            ["/manage/consultations/{id}/edit"] = await secretariat.GetStringAsync($"/manage/consultations/{consultation}/edit?culture={culture}"),
+            ["/manage/consultations/{id}/questions/{questionId}"] =
+                await secretariat.GetStringAsync($"/manage/consultations/{draft}/questions/{draftQuestion}?culture={culture}"),
+            ["/manage/consultations/{id}/questions/{questionId}/remove"] =
+                await secretariat.GetStringAsync($"/manage/consultations/{draft}/questions/{draftQuestion}/remove?culture={culture}"),
+            ["/manage/consultations/{id}/questions/{questionId} published"] = await (await secretariat.GetAsync(
+                $"/manage/consultations/{consultation}/questions/{frozenQuestion}?culture={culture}")).Content.ReadAsStringAsync(),
             ["/manage/entities"] = await secretariat.GetStringAsync($"/manage/entities?culture={culture}"),
             ["/manage/entities/import"] = await secretariat.GetStringAsync($"/manage/entities/import?culture={culture}"),
             ["/manage/consultations/new"] = await secretariat.GetStringAsync($"/manage/consultations/new?culture={culture}"),

@@ -104,6 +104,8 @@ internal sealed class AuditTrailModel(SurveyDbContext db, IStringLocalizer<Porta
             (ConsultationAction.QuestionAdded, _) => Sentence(t["Added question {0}", "{0}"], Code()),
             (ConsultationAction.QuestionChanged, _) => Sentence(t["Changed question {0}", "{0}"], Code()),
             (ConsultationAction.QuestionRemoved, _) => Sentence(t["Removed question {0}", "{0}"], Code()),
+            (ConsultationAction.QuestionsReordered, _) when e.Before is not null && e.After is not null =>
+                Sentence(t["Reordered the questions from {0} to {1}", "{0}", "{1}"], PortalSentence.Code(e.Before), PortalSentence.Code(e.After)),
             (ConsultationAction.QuestionsReordered, _) => Sentence(t["Reordered the questions"]),
             (ConsultationAction.Published, _) => Sentence(t["Published the consultation"]),
             (ConsultationAction.DeadlineExtended, _) when ConsultationEvents.ReadInstant(e.After) < ConsultationEvents.ReadInstant(e.Before) =>

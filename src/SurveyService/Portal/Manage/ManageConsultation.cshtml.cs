@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,16 +5,16 @@ using Microsoft.Extensions.Localization;
 using SurveyService.Consultations;
 using SurveyService.Data.Consultations;
 using SurveyService.Identity;
-using SurveyService.Problems;
 
 namespace SurveyService.Portal.Manage;
 
 /// <summary>
 /// One consultation for the Secretariat: its schedule, who may answer and the weights, its questions
-/// by tier, and while it is a draft a form to add a question (AddQuestion, as POST …/questions).
+/// by tier, and while it is a draft a form to add a question (AddQuestion, as POST …/questions)
+/// and buttons to move a question (ReorderQuestions) and links to edit or remove it.
 /// </summary>
 [Authorize(Policy = Policies.Secretariat)]
-internal sealed class ManageConsultationModel(SurveyDbContext db, AddQuestion adding, TimeProvider clock, IStringLocalizer<PortalText> t) : PageModel
+internal sealed class ManageConsultationModel(SurveyDbContext db, AddQuestion adding, ReorderQuestions reordering, TimeProvider clock, IStringLocalizer<PortalText> t) : PageModel
 {
     public Consultation Consultation { get; private set; } = null!;
     public IReadOnlyList<Question> Questions { get; private set; } = [];
@@ -23,15 +22,8 @@ internal sealed class ManageConsultationModel(SurveyDbContext db, AddQuestion ad
     public DateTime? DeadlineExtendedFrom { get; private set; }
     public Dictionary<string, string> Errors { get; } = [];
 
-    [BindProperty] public string? Code { get; set; }
-    [BindProperty] public string? Text { get; set; }
-    [BindProperty] public QuestionTier Tier { get; set; } = QuestionTier.Open;
-    [BindProperty] public QuestionType Type { get; set; } = QuestionType.Text;
-    [BindProperty] public string? Options { get; set; }
-    [BindProperty] public bool Required { get; set; }
-    [BindProperty] public string? MaxLength { get; set; }
-    [BindProperty] public string? ScaleMin { get; set; }
-    [BindProperty] public string? ScaleMax { get; set; }
+    /// <summary>The add form's fields, read from the form as the API names them (Code, Text, …).</summary>
+    public QuestionInput Input { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await ReadAsync(id) ? Page() : NotFound();
 
@@ -39,33 +31,64 @@ internal sealed class ManageConsultationModel(SurveyDbContext db, AddQuestion ad
     {
         if (!await ReadAsync(id))
             return NotFound();
-        var request = new AddQuestionRequest(Code?.Trim(), Text?.Trim(), Tier, Type,
-            Type is QuestionType.SingleChoice or QuestionType.MultipleChoice ? OptionLines() : null, Required,
-            Type == QuestionType.Text ? Number(MaxLength, "maxLength") : null,
-            Type == QuestionType.Scale ? Number(ScaleMin, "scaleMin") : null, Type == QuestionType.Scale ? Number(ScaleMax, "scaleMax") : null);
-        var errors = new ValidationErrors();
-        RequestValidation.Check(request, errors);
-        foreach (var field in errors.ToDictionary().Keys)
-            Word(field);
-        if (Errors.Count == 0)
+        await TryUpdateModelAsync(Input, "");
+        if (Input.ToRequest(Errors, t) is { } request)
         {
             switch (await adding.AddAsync(StaffMember.From(User), id, request))
             {
                 case AddQuestionOutcome.Added added:
                     return Redirect($"/manage/consultations/{id}?added={Uri.EscapeDataString(added.Question.Code)}#questions");
-                case AddQuestionOutcome.Refused(ConsultationRefusal.DuplicateQuestionCode duplicate):
-                    Errors["code"] = t["Another question already has the code {0}; give this one its own.", duplicate.Code];
-                    break;
-                case AddQuestionOutcome.Refused(ConsultationRefusal.QuestionsFrozen):
-                    Errors["code"] = t["The consultation is published, so its questions can no longer change."];
-                    Response.StatusCode = StatusCodes.Status409Conflict;
+                case AddQuestionOutcome.Refused(var why):
+                    var status = QuestionInput.Refused(why, Errors, t);
+                    if (status == StatusCodes.Status404NotFound)
+                        return NotFound();
+                    Response.StatusCode = status;
                     return Page();
-                default:
-                    return NotFound();
             }
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
+    }
+
+    /// <summary>
+    /// "Move up" and "Move down": respondents see the questions by tier, so a question changes place
+    /// with its neighbour in the same tier; the whole new order goes to ReorderQuestions.
+    /// </summary>
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid questionId, string? direction)
+    {
+        if (!await ReadAsync(id))
+            return NotFound();
+        var order = Questions.ToList();
+        var at = order.FindIndex(q => q.Id == questionId);
+        if (at < 0)
+            return NotFound();
+        var moved = order[at].Code;
+        var step = direction == "up" ? -1 : 1;
+        var other = at + step;
+        while (other >= 0 && other < order.Count && order[other].Tier != order[at].Tier)
+            other += step;
+        if (other >= 0 && other < order.Count)
+            (order[at], order[other]) = (order[other], order[at]);
+        switch (await reordering.ReorderAsync(StaffMember.From(User), id, [.. order.Select(q => q.Id)]))
+        {
+            case QuestionOutcome.Refused(ConsultationRefusal.QuestionsFrozen):
+                await ReadAsync(id);
+                Errors["questions"] = t["The consultation is published, so its questions can no longer change."];
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            case QuestionOutcome.Refused:
+                return NotFound();
+            default:
+                return Redirect($"/manage/consultations/{id}?moved={Uri.EscapeDataString(moved)}#q-{questionId}");
+        }
+    }
+
+    /// <summary>Whether the question has a neighbour in its tier before it (-1) or after it (1).</summary>
+    public bool CanMove(Question question, int step)
+    {
+        var inTier = Questions.Where(q => q.Tier == question.Tier).ToList();
+        var at = inTier.IndexOf(question) + step;
+        return at >= 0 && at < inTier.Count;
     }
 
     private async Task<bool> ReadAsync(Guid id)
@@ -79,39 +102,4 @@ internal sealed class ManageConsultationModel(SurveyDbContext db, AddQuestion ad
         Questions = await db.Questions.AsNoTracking().Where(q => q.ConsultationId == id).OrderBy(q => q.Order).ToListAsync();
         return true;
     }
-
-    private string[] OptionLines() =>
-        [.. (Options ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0)];
-
-    private int? Number(string? typed, string field)
-    {
-        if (string.IsNullOrWhiteSpace(typed))
-            return null;
-        if (int.TryParse(typed.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
-            return number;
-        Word(field);
-        return null;
-    }
-
-    private void Word(string field)
-    {
-        var (id, message) = field switch
-        {
-            "code" => ("code", t["Give a code of at most 20 characters, such as 3a."]),
-            "text" => ("text", t["Give the question's text, at most 4,000 characters."]),
-            "options" => ("options", t["Give at least two different options, one per line, each at most 500 characters."]),
-            "maxLength" => ("max-length", t["Give the longest answer as a whole number of characters from 1 to 100,000, or leave it empty."]),
-            "scaleMin" or "scaleMax" => ("scale-min", t["Give the scale's lowest and highest values as whole numbers, the highest above the lowest, at most 101 points."]),
-            _ => ("text", t["Check the question's fields."]),
-        };
-        Errors.TryAdd(id, message);
-    }
-
-    public static string TypeName(IStringLocalizer t, QuestionType type) => type switch
-    {
-        QuestionType.Text => t["Text"],
-        QuestionType.SingleChoice => t["One choice"],
-        QuestionType.MultipleChoice => t["Several choices"],
-        _ => t["Scale"],
-    };
 }
