@@ -72,48 +72,11 @@ internal sealed class PortalComparison(LoadOptions options, Process? service)
         Console.Error.WriteLine($"Setup took {setup.Elapsed.TotalSeconds:0.0} s. The rounds start.");
         var versionsBefore = await CountVersionsAsync();
 
-        var rounds = new List<ComparisonRound>();
-        for (var round = 1; round <= options.Rounds; round++)
-        {
-            var pair = pairs[round];
-            var apiFirst = round % 2 == 1;
-            PathRun apiRun, portalRun;
-            if (apiFirst)
-            {
-                apiRun = await ApiAsync(client, pair, api, concurrency);
-                portalRun = await PortalAsync(pair, portal, concurrency);
-            }
-            else
-            {
-                portalRun = await PortalAsync(pair, portal, concurrency);
-                apiRun = await ApiAsync(client, pair, api, concurrency);
-            }
-            rounds.Add(new ComparisonRound(round, apiFirst, apiRun, portalRun));
-            Console.Error.WriteLine($"  round {round}: API {apiRun.Run.RespondentsPerSecond:0.0}/s, portal {portalRun.Run.RespondentsPerSecond:0.0}/s, "
-                + $"portal/API {portalRun.Run.RespondentsPerSecond / apiRun.Run.RespondentsPerSecond:0.00}");
-        }
-
+        var rounds = await RoundsAsync("round", pairs.Skip(1).Take(options.Rounds).ToList(),
+            pair => ApiAsync(client, pair, api, concurrency), pair => PortalAsync(pair, portal, concurrency));
         Console.Error.WriteLine("Whole visits: each respondent signs in through its door, then answers.");
-        var visits = new List<ComparisonRound>();
-        for (var round = 1; round <= options.Rounds; round++)
-        {
-            var pair = visitPairs[round - 1];
-            var apiFirst = round % 2 == 1;
-            PathRun apiRun, portalRun;
-            if (apiFirst)
-            {
-                apiRun = await ApiVisitAsync(client, pair, focalPoints, concurrency);
-                portalRun = await PortalVisitAsync(pair, focalPoints, concurrency);
-            }
-            else
-            {
-                portalRun = await PortalVisitAsync(pair, focalPoints, concurrency);
-                apiRun = await ApiVisitAsync(client, pair, focalPoints, concurrency);
-            }
-            visits.Add(new ComparisonRound(round, apiFirst, apiRun, portalRun));
-            Console.Error.WriteLine($"  visit round {round}: API {apiRun.Run.RespondentsPerSecond:0.0}/s, portal {portalRun.Run.RespondentsPerSecond:0.0}/s, "
-                + $"portal/API {portalRun.Run.RespondentsPerSecond / apiRun.Run.RespondentsPerSecond:0.00}");
-        }
+        var visits = await RoundsAsync("visit round", visitPairs,
+            pair => ApiVisitAsync(client, pair, focalPoints, concurrency), pair => PortalVisitAsync(pair, focalPoints, concurrency));
 
         var few = Math.Min(AloneRespondents, api.Length);
         Console.Error.WriteLine($"One at a time: {few} respondents through each path.");
@@ -128,6 +91,33 @@ internal sealed class PortalComparison(LoadOptions options, Process? service)
         if (options.Sqlite is null)
             Console.Error.WriteLine("No --sqlite given: submissions in the database were not counted.");
         return failed ? 1 : 0;
+    }
+
+    /// <summary>Both paths once per pair, on its own consultations; the API first in odd rounds.</summary>
+    private static async Task<List<ComparisonRound>> RoundsAsync(string label, IReadOnlyList<Pair> pairs, Func<Pair, Task<PathRun>> api,
+        Func<Pair, Task<PathRun>> portal)
+    {
+        var rounds = new List<ComparisonRound>();
+        for (var round = 1; round <= pairs.Count; round++)
+        {
+            var pair = pairs[round - 1];
+            var apiFirst = round % 2 == 1;
+            PathRun apiRun, portalRun;
+            if (apiFirst)
+            {
+                apiRun = await api(pair);
+                portalRun = await portal(pair);
+            }
+            else
+            {
+                portalRun = await portal(pair);
+                apiRun = await api(pair);
+            }
+            rounds.Add(new ComparisonRound(round, apiFirst, apiRun, portalRun));
+            Console.Error.WriteLine($"  {label} {round}: API {apiRun.Run.RespondentsPerSecond:0.0}/s, portal {portalRun.Run.RespondentsPerSecond:0.0}/s, "
+                + $"portal/API {portalRun.Run.RespondentsPerSecond / apiRun.Run.RespondentsPerSecond:0.00}");
+        }
+        return rounds;
     }
 
     private Task<PathRun> ApiAsync(ServiceClient client, Pair pair, Respondent[] signedIn, int concurrency, double? arrivalSeconds = null)

@@ -35,11 +35,11 @@ internal sealed class AccountAccess(SurveyDbContext db, UserManager<SurveyUser> 
         // The same context as the user store's: the entity comes along for the answer.
         if (await db.Users.Include(u => u.Entity).FirstOrDefaultAsync(u => u.Id == userId) is not { } user)
             return new AccessOutcome.NotFound(userId);
-        await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, disabled ? DisabledUntil : null);
+        user.LockoutEnabled = true;
+        user.LockoutEnd = disabled ? DisabledUntil : null;
         if (!disabled)
-            await users.ResetAccessFailedCountAsync(user);
-        // A new stamp ends the cookies the account already holds at their next validation.
+            user.AccessFailedCount = 0;
+        // One write: a new stamp (which ends the cookies the account holds at their next validation) saves the rest with it.
         await users.UpdateSecurityStampAsync(user);
         standing.Forget(userId);
         return new AccessOutcome.Done(user);

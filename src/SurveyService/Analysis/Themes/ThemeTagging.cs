@@ -34,14 +34,11 @@ internal sealed class ThemeTagging(SurveyDbContext db, TimeProvider clock)
         return new ThemeOutcome.Named(theme);
     }
 
-    public async Task<ThemeOutcome> RemoveAsync(Guid consultationId, Guid themeId)
-    {
-        await db.AnswerThemes.Where(t => t.ThemeId == themeId && db.Themes.Any(theme => theme.Id == themeId && theme.ConsultationId == consultationId))
-            .ExecuteDeleteAsync();
-        return await db.Themes.Where(t => t.Id == themeId && t.ConsultationId == consultationId).ExecuteDeleteAsync() == 0
+    /// <summary>The theme's tags go with it: the foreign key cascades (AnswerThemeConfiguration).</summary>
+    public async Task<ThemeOutcome> RemoveAsync(Guid consultationId, Guid themeId) =>
+        await db.Themes.Where(t => t.Id == themeId && t.ConsultationId == consultationId).ExecuteDeleteAsync() == 0
             ? new ThemeOutcome.ThemeNotFound(themeId)
             : new ThemeOutcome.Done();
-    }
 
     /// <summary>Tags the answer with the theme, or takes the tag off; doing either twice changes nothing more.</summary>
     public async Task<ThemeOutcome> TagAsync(StaffMember analyst, Guid consultationId, Guid answerId, Guid themeId, bool tagged)
